@@ -1,0 +1,8 @@
+package dev.jobrouter.core.command;
+
+/**
+ * Remove a job and every trace of it.
+ *
+ * @param jobId the job
+ */
+public record DeleteJob(String jobId) implements Command {}

@@ -1,0 +1,104 @@
+package dev.jobrouter.core.engine;
+
+import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.OfferStatus;
+import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterQueue;
+import dev.jobrouter.core.model.RouterWorker;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the router holds. The primary maps record their changes for rollback; the indexes are
+ * derived from them through listeners, so they can never disagree with the maps.
+ */
+final class RouterState {
+    final UndoLog undo = new UndoLog();
+
+    final TrackedMap<String, DistributionPolicy> policies = new TrackedMap<>(undo);
+    final TrackedMap<String, RouterQueue> queues = new TrackedMap<>(undo);
+    final TrackedMap<String, RouterJob> jobs = new TrackedMap<>(undo, (id, before, after) -> jobChanged(id, after));
+    final TrackedMap<String, RouterJobOffer> offers = new TrackedMap<>(undo, this::offerChanged);
+    final AvailableWorkers availableWorkers = new AvailableWorkers();
+    final TrackedMap<String, RouterWorker> workers = new TrackedMap<>(undo, availableWorkers::changed);
+    /** Per worker: the jobs it declined and from when it may be offered each again ({@link Instant#MAX}: never). */
+    final TrackedMap<String, ImmutableMap<String, Instant>> declines = new TrackedMap<>(undo);
+
+    final WaitingJobs waitingJobs = new WaitingJobs();
+    /** Every offer id of each job, open or ended, in issue order. */
+    private final Map<String, Set<String>> offerIdsByJob = new HashMap<>();
+    /** A job's arrival number, the last tie-breaker of queue order. Never rolled back: only order matters. */
+    private final Map<String, Long> arrivals = new HashMap<>();
+    private long nextArrival;
+
+    void recordArrival(String jobId) {
+        arrivals.put(jobId, nextArrival++);
+    }
+
+    List<RouterJobOffer> offersOf(String jobId) {
+        List<RouterJobOffer> result = new ArrayList<>();
+        for (String offerId : offerIdsByJob.getOrDefault(jobId, Set.of())) {
+            result.add(offers.get(offerId));
+        }
+        return result;
+    }
+
+    List<RouterJobOffer> openOffersOf(String jobId) {
+        List<RouterJobOffer> result = new ArrayList<>();
+        for (String offerId : offerIdsByJob.getOrDefault(jobId, Set.of())) {
+            RouterJobOffer offer = offers.get(offerId);
+            if (offer.status() == OfferStatus.OPEN) {
+                result.add(offer);
+            }
+        }
+        return result;
+    }
+
+    DistributionPolicy policyOf(RouterJob job) {
+        return policies.get(queues.get(job.queueId()).distributionPolicyId());
+    }
+
+    /** Recomputes whether the job wants another offer; called whenever its job, offers or policy change. */
+    void refreshWaiting(String jobId) {
+        RouterJob job = jobs.get(jobId);
+        boolean wantsOffer = job != null
+                && job.status() == JobStatus.QUEUED
+                && openOffersOf(jobId).size() < policyOf(job).maxConcurrentOffers();
+        if (!wantsOffer) {
+            waitingJobs.update(jobId, null, null);
+            return;
+        }
+        long arrival = arrivals.computeIfAbsent(jobId, id -> nextArrival++);
+        waitingJobs.update(jobId, new QueueChannel(job.queueId(), job.channelId()),
+                new WaitingJobs.Place(job.priority(), job.enqueuedAt(), arrival, jobId));
+    }
+
+    private void jobChanged(String jobId, RouterJob after) {
+        if (after == null) {
+            arrivals.remove(jobId);
+        }
+        refreshWaiting(jobId);
+    }
+
+    private void offerChanged(String offerId, RouterJobOffer before, RouterJobOffer after) {
+        RouterJobOffer offer = after != null ? after : before;
+        if (after == null) {
+            Set<String> ids = offerIdsByJob.get(offer.jobId());
+            ids.remove(offerId);
+            if (ids.isEmpty()) {
+                offerIdsByJob.remove(offer.jobId());
+            }
+        } else {
+            offerIdsByJob.computeIfAbsent(offer.jobId(), id -> new LinkedHashSet<>()).add(offerId);
+        }
+        refreshWaiting(offer.jobId());
+    }
+}

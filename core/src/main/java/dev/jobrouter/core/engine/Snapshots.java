@@ -1,0 +1,78 @@
+package dev.jobrouter.core.engine;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobAssignment;
+import dev.jobrouter.core.model.RouterJobNote;
+import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.model.RouterWorkerAssignment;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Copies of the immutable snapshots with one part changed. */
+final class Snapshots {
+    private Snapshots() {}
+
+    static RouterJob withStatus(RouterJob job, JobStatus status) {
+        return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), status, job.enqueuedAt(),
+                job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode());
+    }
+
+    static RouterJob withAssignment(RouterJob job, RouterJobAssignment assignment) {
+        ImmutableMap<String, RouterJobAssignment> assignments = ImmutableMap.<String, RouterJobAssignment>builder()
+                .putAll(job.assignments())
+                .put(assignment.assignmentId(), assignment)
+                .buildKeepingLast();
+        return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
+                job.labels(), job.tags(), assignments, job.notes(), job.dispositionCode());
+    }
+
+    /** @return the job with the note added (when not null) and the disposition code set (when not null) */
+    static RouterJob withOutcome(RouterJob job, String note, Instant at, String dispositionCode) {
+        List<RouterJobNote> notes = note == null
+                ? job.notes()
+                : ImmutableList.<RouterJobNote>builder().addAll(job.notes()).add(new RouterJobNote(note, at)).build();
+        String code = dispositionCode == null ? job.dispositionCode() : dispositionCode;
+        return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
+                job.labels(), job.tags(), job.assignments(), notes, code);
+    }
+
+    static RouterWorker withOffer(RouterWorker worker, RouterJobOffer offer) {
+        return withHoldings(worker, append(worker.offers(), offer), worker.assignedJobs(), worker.idleSince());
+    }
+
+    /** @return the worker without the offer; its capacity is released, so it counts as idle from {@code now} */
+    static RouterWorker withoutOffer(RouterWorker worker, String offerId, Instant now) {
+        return withHoldings(worker, remove(worker.offers(), o -> o.offerId().equals(offerId)), worker.assignedJobs(),
+                now);
+    }
+
+    /** @return the worker holding the assignment instead of the offer it accepted */
+    static RouterWorker withAcceptedOffer(RouterWorker worker, String offerId, RouterWorkerAssignment assignment) {
+        return withHoldings(worker, remove(worker.offers(), o -> o.offerId().equals(offerId)),
+                append(worker.assignedJobs(), assignment), worker.idleSince());
+    }
+
+    static RouterWorker withoutAssignment(RouterWorker worker, String assignmentId, Instant now) {
+        return withHoldings(worker, worker.offers(),
+                remove(worker.assignedJobs(), a -> a.assignmentId().equals(assignmentId)), now);
+    }
+
+    private static RouterWorker withHoldings(RouterWorker worker, List<RouterJobOffer> offers,
+            List<RouterWorkerAssignment> assignedJobs, Instant idleSince) {
+        return new RouterWorker(worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(),
+                worker.tags(), worker.availableForOffers(), offers, assignedJobs, idleSince);
+    }
+
+    private static <T> List<T> append(List<T> list, T element) {
+        return ImmutableList.<T>builderWithExpectedSize(list.size() + 1).addAll(list).add(element).build();
+    }
+
+    private static <T> List<T> remove(List<T> list, Predicate<T> match) {
+        return list.stream().filter(match.negate()).collect(ImmutableList.toImmutableList());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.jobrouter.core.model;
+
+import java.time.Duration;
+
+/**
+ * How a queue's jobs are offered.
+ *
+ * @param id the policy's id
+ * @param name a display name, or {@code null}
+ * @param offerExpiresAfter how long an offer stays open unless answered
+ * @param mode how fitting workers are ordered
+ * @param minConcurrentOffers the fewest open offers a job should have when enough workers fit
+ * @param maxConcurrentOffers the most open offers a job has at once, each to a different worker
+ */
+public record DistributionPolicy(
+        String id,
+        String name,
+        Duration offerExpiresAfter,
+        DistributionMode mode,
+        int minConcurrentOffers,
+        int maxConcurrentOffers) {
+
+    /** Used when a new policy does not set {@code offerExpiresAfter}. */
+    public static final Duration DEFAULT_OFFER_EXPIRES_AFTER = Duration.ofMinutes(1);
+}

@@ -1,0 +1,55 @@
+package dev.jobrouter.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A snapshot of a job. Immutable: the router replaces it on every change.
+ *
+ * @param id the job's id
+ * @param channelId the channel it arrives on
+ * @param queueId the queue it waits in
+ * @param priority -100 to 100, higher first
+ * @param status where it is in its life
+ * @param enqueuedAt when it was queued
+ * @param labels labels, for matching
+ * @param tags tags, for the caller
+ * @param assignments its assignments by id, in the order they were made
+ * @param notes notes added by completes, closes and cancels, oldest first
+ * @param dispositionCode the outcome given at close or cancel, or {@code null}
+ */
+public record RouterJob(
+        String id,
+        String channelId,
+        String queueId,
+        int priority,
+        JobStatus status,
+        Instant enqueuedAt,
+        Map<String, Object> labels,
+        Map<String, Object> tags,
+        Map<String, RouterJobAssignment> assignments,
+        List<RouterJobNote> notes,
+        String dispositionCode) {
+
+    /** Priority used when a new job does not set one. */
+    public static final int DEFAULT_PRIORITY = 1;
+    /** Lowest priority allowed. */
+    public static final int MIN_PRIORITY = -100;
+    /** Highest priority allowed. */
+    public static final int MAX_PRIORITY = 100;
+
+    /** @return the assignment that holds a worker's capacity now, if any */
+    public Optional<RouterJobAssignment> currentAssignment() {
+        if (status != JobStatus.ASSIGNED && status != JobStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        return assignments.values().stream().filter(a -> a.closedAt() == null).reduce((first, last) -> last);
+    }
+
+    /** @return whether a close was requested and its capacity release is still ahead */
+    public boolean closePending() {
+        return status == JobStatus.COMPLETED && currentAssignment().map(RouterJobAssignment::closePending).orElse(false);
+    }
+}

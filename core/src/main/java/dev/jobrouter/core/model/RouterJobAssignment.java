@@ -1,0 +1,45 @@
+package dev.jobrouter.core.model;
+
+import java.time.Instant;
+
+/**
+ * A job's assignment to the worker that accepted its offer.
+ *
+ * @param assignmentId the id returned by {@code acceptJobOffer}
+ * @param workerId the worker holding the job
+ * @param capacityCost the capacity it holds until released
+ * @param assignedAt when the offer was accepted
+ * @param completedAt when the job was completed, or {@code null}
+ * @param closedAt when the job was closed and the capacity released, or {@code null}
+ * @param releaseAt when a requested close releases the capacity, or {@code null} before a close
+ *     was requested; while it lies ahead of {@code closedAt} the close is pending
+ */
+public record RouterJobAssignment(
+        String assignmentId,
+        String workerId,
+        int capacityCost,
+        Instant assignedAt,
+        Instant completedAt,
+        Instant closedAt,
+        Instant releaseAt) {
+
+    /** @return whether a close was requested whose release has not happened yet */
+    public boolean closePending() {
+        return releaseAt != null && closedAt == null;
+    }
+
+    /** @return a copy marked completed at the given instant */
+    public RouterJobAssignment completed(Instant at) {
+        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, at, closedAt, releaseAt);
+    }
+
+    /** @return a copy whose capacity is to be released at the given instant */
+    public RouterJobAssignment releasingAt(Instant at) {
+        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt, at);
+    }
+
+    /** @return a copy marked closed at the given instant */
+    public RouterJobAssignment closed(Instant at) {
+        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, at, releaseAt);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.jobrouter.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A snapshot of a worker. Immutable: the router replaces it on every change.
+ *
+ * @param id the worker's id
+ * @param capacity its total capacity
+ * @param channels the channels it takes jobs on, by channel id
+ * @param queues the queues it takes jobs from
+ * @param labels labels, for matching; always holds {@code Id} equal to the worker id
+ * @param tags tags, for the caller
+ * @param availableForOffers whether it asked to receive offers
+ * @param offers its open offers, oldest first
+ * @param assignedJobs the jobs it holds capacity for, oldest first
+ * @param idleSince when it registered or last had capacity released; breaks longest-idle ties
+ */
+public record RouterWorker(
+        String id,
+        int capacity,
+        Map<String, ChannelConfiguration> channels,
+        Set<String> queues,
+        Map<String, Object> labels,
+        Map<String, Object> tags,
+        boolean availableForOffers,
+        List<RouterJobOffer> offers,
+        List<RouterWorkerAssignment> assignedJobs,
+        Instant idleSince) {
+
+    /** @return ACTIVE when available for offers, else DRAINING while it holds jobs, else INACTIVE */
+    public WorkerState state() {
+        if (availableForOffers) {
+            return WorkerState.ACTIVE;
+        }
+        return assignedJobs.isEmpty() ? WorkerState.INACTIVE : WorkerState.DRAINING;
+    }
+
+    /** @return the capacity held by open offers and assigned jobs */
+    public int usedCapacity() {
+        int used = 0;
+        for (RouterJobOffer offer : offers) {
+            used += offer.capacityCost();
+        }
+        for (RouterWorkerAssignment assignment : assignedJobs) {
+            used += assignment.capacityCost();
+        }
+        return used;
+    }
+
+    /** @return used capacity over total capacity; 1 for a worker without capacity */
+    public double loadRatio() {
+        return capacity == 0 ? 1.0 : (double) usedCapacity() / capacity;
+    }
+
+    /** @return open offers and held jobs on the given channel */
+    public int jobsOn(String channelId) {
+        int count = 0;
+        for (RouterJobOffer offer : offers) {
+            if (offer.channelId().equals(channelId)) {
+                count++;
+            }
+        }
+        for (RouterWorkerAssignment assignment : assignedJobs) {
+            if (assignment.channelId().equals(channelId)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** @return whether one more job on the channel fits its capacity and the channel's job limit */
+    public boolean hasRoomOn(String channelId) {
+        ChannelConfiguration channel = channels.get(channelId);
+        if (channel == null || usedCapacity() + channel.capacityCostPerJob() > capacity) {
+            return false;
+        }
+        return channel.maxNumberOfJobs() == null || jobsOn(channelId) < channel.maxNumberOfJobs();
+    }
+}

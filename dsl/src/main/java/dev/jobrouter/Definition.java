@@ -1,0 +1,39 @@
+package dev.jobrouter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Label and tag handling shared by the fluent definitions. */
+abstract class Definition<SELF extends Definition<SELF>> {
+    final Map<String, Object> labels = new LinkedHashMap<>();
+
+    abstract SELF self();
+
+    /** Sets a label (merged with the existing ones on upsert). */
+    public SELF label(String key, String value) {
+        labels.put(key, value);
+        return self();
+    }
+
+    /** Sets a label (merged with the existing ones on upsert). */
+    public SELF label(String key, Number value) {
+        labels.put(key, value);
+        return self();
+    }
+
+    /** Sets a label (merged with the existing ones on upsert). */
+    public SELF label(String key, boolean value) {
+        labels.put(key, value);
+        return self();
+    }
+
+    /**
+     * Sets several labels. Values must be strings, numbers or booleans; others fail on upsert with
+     * INVALID_ARGUMENT.
+     */
+    public SELF labels(Map<String, ?> values) {
+        values.forEach(labels::put);
+        return self();
+    }
+
+}

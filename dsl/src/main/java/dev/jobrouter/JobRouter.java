@@ -1,0 +1,451 @@
+package dev.jobrouter;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.event.Subscription;
+import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterQueue;
+import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.rules.TransitionRules;
+import dev.jobrouter.core.time.VirtualClock;
+import dev.jobrouter.rules.DrlSource;
+import dev.jobrouter.rules.RuleBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * An embedded job router: it holds jobs, workers, queues and offers, and routes each job to a fitting
+ * worker by offering it; the worker accepts or declines, then completes and closes the job. Every
+ * transition is decided by Drools rules: the built-in ones, and any you add with
+ * {@link Builder#rules(String)}.
+ *
+ * <pre>{@code
+ * try (JobRouter router = JobRouter.builder().virtualClock(Instant.parse("2026-01-01T09:00:00Z")).build()) {
+ *     router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(1)).longestIdle().upsert();
+ *     router.queue("q1").distributionPolicy("p1").upsert();
+ *     router.worker("w1").capacity(10).channel("voice", 10).queues("q1").availableForOffers(true).upsert();
+ *     router.job("j1").channel("voice").queue("q1").priority(1).upsert();
+ *
+ *     RouterJobOffer offer = router.getWorker("w1").offers().get(0);
+ *     AcceptJobOfferResult accepted = router.acceptJobOffer("w1", offer.offerId());
+ *     router.completeJob("j1", accepted.assignmentId());
+ *     router.closeJob("j1", accepted.assignmentId(), "resolved", router.now().plus(Duration.ofDays(1)));
+ *     router.advanceBy(Duration.ofDays(1));   // the capacity is released now
+ * }
+ * }</pre>
+ *
+ * <p>Names follow the Java SDK of the Azure Communication Services job router, so code ports over
+ * almost line for line. Every failure is a {@link RouterException} whose {@code code()} says what kind
+ * it is; a call that throws changes nothing. The router is safe to use from many threads.
+ */
+public final class JobRouter implements AutoCloseable {
+    private final RouterEngine engine;
+
+    JobRouter(RouterEngine engine) {
+        this.engine = engine;
+    }
+
+    /** @return a router on the system clock with the built-in rules */
+    public static JobRouter inMemory() {
+        return builder().build();
+    }
+
+    /** @return a builder for a router with a virtual clock, extra rules or other settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- definitions ---------------------------------------------------------------------------------
+
+    /**
+     * Starts defining (or changing) a distribution policy:
+     * {@code router.distributionPolicy("p1").offerExpiresAfter(ofMinutes(1)).longestIdle().upsert()}.
+     */
+    public DistributionPolicyDefinition distributionPolicy(String id) {
+        return new DistributionPolicyDefinition(engine, id);
+    }
+
+    /** Starts defining (or changing) a queue: {@code router.queue("q1").distributionPolicy("p1").upsert()}. */
+    public QueueDefinition queue(String id) {
+        return new QueueDefinition(engine, id);
+    }
+
+    /**
+     * Starts defining (or changing) a worker:
+     * {@code router.worker("w1").capacity(10).channel("voice", 10).queues("q1").availableForOffers(true).upsert()}.
+     */
+    public WorkerDefinition worker(String id) {
+        return new WorkerDefinition(engine, id);
+    }
+
+    /** Starts defining (or changing) a job: {@code router.job("j1").channel("voice").queue("q1").upsert()}. */
+    public JobDefinition job(String id) {
+        return new JobDefinition(engine, id);
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------------
+
+    /** @throws RouterException NOT_FOUND for an unknown job, INVALID_ARGUMENT for a null or blank id */
+    public RouterJob getJob(String jobId) {
+        return engine.getJob(jobId);
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown worker, INVALID_ARGUMENT for a null or blank id */
+    public RouterWorker getWorker(String workerId) {
+        return engine.getWorker(workerId);
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown queue */
+    public RouterQueue getQueue(String queueId) {
+        return engine.getQueue(queueId);
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown policy */
+    public DistributionPolicy getDistributionPolicy(String policyId) {
+        return engine.getDistributionPolicy(policyId);
+    }
+
+    /** @return every offer the job has had, open or ended, oldest first */
+    public List<RouterJobOffer> getJobOffers(String jobId) {
+        return engine.getJobOffers(jobId);
+    }
+
+    /** @return every job, ordered by id */
+    public List<RouterJob> listJobs() {
+        return engine.listJobs();
+    }
+
+    /** @return every worker, ordered by id */
+    public List<RouterWorker> listWorkers() {
+        return engine.listWorkers();
+    }
+
+    /** @return every queue, ordered by id */
+    public List<RouterQueue> listQueues() {
+        return engine.listQueues();
+    }
+
+    /** @return every distribution policy, ordered by id */
+    public List<DistributionPolicy> listDistributionPolicies() {
+        return engine.listDistributionPolicies();
+    }
+
+    // ---- offers --------------------------------------------------------------------------------------
+
+    /**
+     * The worker's open offers, for the fluent flow:
+     * {@code router.offersFor("w1").first().accept().complete().close("resolved")}.
+     *
+     * @throws RouterException NOT_FOUND for an unknown worker
+     */
+    public WorkerOffers offersFor(String workerId) {
+        return new WorkerOffers(this, getWorker(workerId));
+    }
+
+    /**
+     * Accepts an open offer: the job becomes ASSIGNED to the worker and its other offers are revoked.
+     *
+     * @return the new assignment's id, with the job and worker
+     * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when the offer is no
+     *     longer open (expired, declined, revoked) or the job was assigned to another worker
+     */
+    public AcceptJobOfferResult acceptJobOffer(String workerId, String offerId) {
+        return engine.acceptJobOffer(workerId, offerId);
+    }
+
+    /**
+     * Declines an open offer; the job is offered to the next fitting worker, never again to this one
+     * until it registers again.
+     *
+     * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when it is not open
+     */
+    public void declineJobOffer(String workerId, String offerId) {
+        engine.declineJobOffer(workerId, offerId, null);
+    }
+
+    /**
+     * Declines an open offer; the worker may be offered the job again from {@code retryOfferAt}.
+     *
+     * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when it is not open
+     */
+    public void declineJobOffer(String workerId, String offerId, Instant retryOfferAt) {
+        engine.declineJobOffer(workerId, offerId, requireArgument("retryOfferAt", retryOfferAt));
+    }
+
+    // ---- job lifecycle -------------------------------------------------------------------------------
+
+    /**
+     * Completes an assigned job; the worker keeps the capacity until the job is closed (wrap-up).
+     *
+     * @throws RouterException NOT_FOUND for an unknown job or assignment; CONFLICT unless ASSIGNED
+     */
+    public RouterJob completeJob(String jobId, String assignmentId) {
+        return engine.completeJob(jobId, assignmentId, null);
+    }
+
+    /** As {@link #completeJob(String, String)}, adding a note to the job. */
+    public RouterJob completeJob(String jobId, String assignmentId, String note) {
+        return engine.completeJob(jobId, assignmentId, note);
+    }
+
+    /**
+     * Closes a completed job (an assigned one is completed first) and releases the capacity now.
+     *
+     * @throws RouterException NOT_FOUND for an unknown job or assignment; CONFLICT unless ASSIGNED or
+     *     COMPLETED without a pending close
+     */
+    public RouterJob closeJob(String jobId, String assignmentId) {
+        return engine.closeJob(jobId, assignmentId, null, null, null);
+    }
+
+    /** As {@link #closeJob(String, String)}, recording the outcome. */
+    public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode) {
+        return engine.closeJob(jobId, assignmentId, dispositionCode, null, null);
+    }
+
+    /**
+     * Closes the job, releasing the worker's capacity at {@code closeAt}: until then the job stays
+     * COMPLETED with the pending close visible on its assignment; then it becomes CLOSED and
+     * {@code JobClosed} is published. A {@code closeAt} in the past releases now.
+     */
+    public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt) {
+        return engine.closeJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), null);
+    }
+
+    /** As {@link #closeJob(String, String, String, Instant)}, adding a note to the job. */
+    public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note) {
+        return engine.closeJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), note);
+    }
+
+    /**
+     * Cancels a job that is not closed or cancelled: open offers are revoked, held capacity released,
+     * and the disposition code is {@code "Cancelled"}.
+     *
+     * @throws RouterException NOT_FOUND for an unknown job; CONFLICT when it is closed or cancelled
+     */
+    public RouterJob cancelJob(String jobId) {
+        return engine.cancelJob(jobId, null, null);
+    }
+
+    /** As {@link #cancelJob(String)}, with a disposition code. */
+    public RouterJob cancelJob(String jobId, String dispositionCode) {
+        return engine.cancelJob(jobId, dispositionCode, null);
+    }
+
+    /** As {@link #cancelJob(String)}, with a disposition code and a note. */
+    public RouterJob cancelJob(String jobId, String dispositionCode, String note) {
+        return engine.cancelJob(jobId, dispositionCode, note);
+    }
+
+    /**
+     * Removes a job and every trace of it (offers, declines). Allowed for closed, cancelled and queued
+     * jobs; the open offers of a queued job are revoked.
+     *
+     * @throws RouterException NOT_FOUND for an unknown job; CONFLICT while it holds a worker's capacity
+     */
+    public void deleteJob(String jobId) {
+        engine.deleteJob(jobId);
+    }
+
+    // ---- time and events -----------------------------------------------------------------------------
+
+    /** @return the router's clock */
+    public Instant now() {
+        return engine.now();
+    }
+
+    /**
+     * Moves a virtual clock forward, firing every timer due on the way (offer expiries, delayed
+     * releases, retry times) at its own instant.
+     *
+     * @throws RouterException INVALID_ARGUMENT for a null or negative duration
+     * @throws IllegalStateException on a router with a real clock
+     */
+    public void advanceBy(Duration duration) {
+        requireArgument("duration", duration);
+        if (duration.isNegative()) {
+            throw RouterException.invalid("cannot advance by a negative duration: " + duration);
+        }
+        engine.advanceTo(engine.now().plus(duration));
+    }
+
+    /**
+     * Moves a virtual clock forward to {@code instant}; see {@link #advanceBy(Duration)}.
+     *
+     * @throws RouterException INVALID_ARGUMENT for a null instant or one before now
+     * @throws IllegalStateException on a router with a real clock
+     */
+    public void advanceTo(Instant instant) {
+        engine.advanceTo(requireArgument("instant", instant));
+    }
+
+    /**
+     * Subscribes to every event from now on, delivered in commit order after the change it reports. A
+     * listener that throws is logged and skipped; it cannot undo the change.
+     *
+     * @return a subscription to cancel
+     */
+    public Subscription onEvent(Consumer<? super RouterEvent> listener) {
+        return engine.subscribe(requireNonNull(listener, "listener"));
+    }
+
+    /** Stops the timer thread and releases the rule session; later calls throw IllegalStateException. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private static <T> T requireArgument(String name, T value) {
+        if (value == null) {
+            throw RouterException.invalid(name + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Builds a {@link JobRouter}. Defaults: the system clock, the built-in rules, every optional
+     * built-in rule on.
+     *
+     * <pre>{@code
+     * JobRouter router = JobRouter.builder()
+     *     .virtualClock(Instant.parse("2026-01-01T09:00:00Z"))
+     *     .rules("""
+     *         package com.example.rules;
+     *         import dev.jobrouter.core.command.*;
+     *         import dev.jobrouter.core.model.*;
+     *         import dev.jobrouter.core.rules.*;
+     *
+     *         rule "VIP jobs are never cancelled"
+     *         when
+     *             CancelJob($jobId : jobId)
+     *             RouterJob(id == $jobId, labels["vip"] == true)
+     *         then
+     *             insert(new Refusal("VIP jobs cannot be cancelled"));
+     *         end
+     *         """)
+     *     .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private InstantSource clock;
+        private final List<DrlSource> rules = new ArrayList<>();
+        private final Set<String> disabledRules = new LinkedHashSet<>();
+
+        private Builder() {}
+
+        /**
+         * Runs the router on a virtual clock starting at {@code start}: timers fire only when time is
+         * advanced with {@link JobRouter#advanceBy(Duration)} or {@link JobRouter#advanceTo(Instant)}.
+         *
+         * @throws IllegalStateException if a clock was already set
+         */
+        public Builder virtualClock(Instant start) {
+            return clock(new VirtualClock(requireNonNull(start, "start")));
+        }
+
+        /**
+         * Runs the router on the given clock; timers fire on a daemon thread as it passes. A
+         * {@link VirtualClock} behaves as {@link #virtualClock(Instant)}.
+         *
+         * @throws IllegalStateException if a clock was already set
+         */
+        public Builder clock(InstantSource clock) {
+            requireNonNull(clock, "clock");
+            if (this.clock != null) {
+                throw new IllegalStateException("the clock was already set to " + this.clock);
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Adds DRL compiled with the built-in rules. Reported as {@code rules-N.drl} in compile errors.
+         * Its package must not be {@code dev.jobrouter.rules}.
+         */
+        public Builder rules(String drl) {
+            return rules("rules-" + (rules.size() + 1) + ".drl", drl);
+        }
+
+        /** Adds DRL, reported under {@code name} in compile errors. */
+        public Builder rules(String name, String drl) {
+            rules.add(new DrlSource(requireNonNull(name, "name"), requireNonNull(drl, "drl")));
+            return this;
+        }
+
+        /**
+         * Adds the DRL in a file.
+         *
+         * @throws RouterException RULES_INVALID when the file cannot be read
+         */
+        public Builder rulesFrom(Path file) {
+            requireNonNull(file, "file");
+            try {
+                return rules(file.toString(), Files.readString(file));
+            } catch (IOException e) {
+                throw new RouterException(ErrorCode.RULES_INVALID, "cannot read rules from " + file + ": " + e, null, e);
+            }
+        }
+
+        /**
+         * Adds the DRL in a classpath resource, such as {@code "com/example/rules/vip.drl"}.
+         *
+         * @throws RouterException RULES_INVALID when there is no such resource
+         */
+        public Builder rulesFromClasspath(String resource) {
+            requireNonNull(resource, "resource");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = JobRouter.class.getClassLoader();
+            }
+            String path = resource.startsWith("/") ? resource.substring(1) : resource;
+            try (InputStream in = loader.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new RouterException(ErrorCode.RULES_INVALID, "no rules resource " + resource + " on the classpath");
+                }
+                return rules(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new RouterException(ErrorCode.RULES_INVALID, "cannot read rules resource " + resource + ": " + e,
+                        null, e);
+            }
+        }
+
+        /**
+         * Switches off an optional built-in rule, such as
+         * {@code "deregister a worker whose offer expired"}.
+         *
+         * @throws RouterException INVALID_ARGUMENT at {@link #build()} when no optional built-in rule has that name
+         */
+        public Builder disableRule(String name) {
+            disabledRules.add(requireNonNull(name, "name"));
+            return this;
+        }
+
+        /**
+         * @return a new router
+         * @throws RouterException RULES_INVALID when the rules do not compile; INVALID_ARGUMENT when a
+         *     disabled rule is not an optional built-in rule
+         */
+        public JobRouter build() {
+            TransitionRules session = RuleBase.of(rules).newSession(disabledRules);
+            return new JobRouter(new RouterEngine(clock == null ? InstantSource.system() : clock, session));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jobrouter;
+
+import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.engine.WorkerSpec;
+import dev.jobrouter.core.model.ChannelConfiguration;
+import dev.jobrouter.core.model.RouterWorker;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Defines or changes a worker. As with the service's PATCH, settings not given keep their value:
+ * {@code router.worker("w1").availableForOffers(false).upsert()} changes only that. Labels and tags
+ * merge key by key; channels and queues, when given, replace the current ones.
+ *
+ * <pre>{@code
+ * router.worker("w1").capacity(10).channel("voice", 10).channel("chat", 2, 5)
+ *       .queues("q1").label("location", "Edmonton").availableForOffers(true).upsert();
+ * }</pre>
+ */
+public final class WorkerDefinition extends Definition<WorkerDefinition> {
+    private final RouterEngine engine;
+    private final String id;
+    private Integer capacity;
+    private Map<String, ChannelConfiguration> channels;
+    private Set<String> queues;
+    private final Map<String, Object> tags = new LinkedHashMap<>();
+    private Boolean availableForOffers;
+
+    WorkerDefinition(RouterEngine engine, String id) {
+        this.engine = engine;
+        this.id = id;
+    }
+
+    @Override
+    WorkerDefinition self() {
+        return this;
+    }
+
+    /** Total capacity, 0 or more; required for a new worker. */
+    public WorkerDefinition capacity(int capacity) {
+        this.capacity = capacity;
+        return this;
+    }
+
+    /** Takes jobs on the channel, each using {@code capacityCostPerJob} of its capacity. */
+    public WorkerDefinition channel(String channelId, int capacityCostPerJob) {
+        return addChannel(new ChannelConfiguration(channelId, capacityCostPerJob, null));
+    }
+
+    /** Takes at most {@code maxNumberOfJobs} jobs (and open offers) at once on the channel. */
+    public WorkerDefinition channel(String channelId, int capacityCostPerJob, int maxNumberOfJobs) {
+        return addChannel(new ChannelConfiguration(channelId, capacityCostPerJob, maxNumberOfJobs));
+    }
+
+    private WorkerDefinition addChannel(ChannelConfiguration channel) {
+        if (channels == null) {
+            channels = new LinkedHashMap<>();
+        }
+        channels.put(channel.channelId(), channel);
+        return this;
+    }
+
+    /** The queues it takes jobs from; each must exist. */
+    public WorkerDefinition queues(String... queueIds) {
+        this.queues = new LinkedHashSet<>(Arrays.asList(queueIds));
+        return this;
+    }
+
+    /** Sets a tag, for the caller's use; merged with existing tags. */
+    public WorkerDefinition tag(String key, Object value) {
+        tags.put(key, value);
+        return this;
+    }
+
+    /** Whether it takes offers: true registers it, false deregisters it (its open offers are revoked). */
+    public WorkerDefinition availableForOffers(boolean available) {
+        this.availableForOffers = available;
+        return this;
+    }
+
+    /**
+     * Creates or changes the worker.
+     *
+     * @return the worker as stored
+     * @throws dev.jobrouter.core.RouterException INVALID_ARGUMENT for bad values or unknown queues;
+     *     CONFLICT when a rule refuses the registration or deregistration
+     */
+    public RouterWorker upsert() {
+        return engine.upsertWorker(new WorkerSpec(id, capacity, channels, queues, labels, tags, availableForOffers));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.jobrouter.rules;
+
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.Command;
+import dev.jobrouter.core.rules.Decision;
+import dev.jobrouter.core.rules.FollowUp;
+import dev.jobrouter.core.rules.Now;
+import dev.jobrouter.core.rules.Refusal;
+import dev.jobrouter.core.rules.ReleaseCapacityAt;
+import dev.jobrouter.core.rules.RetryOfferAt;
+import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.TransitionRules;
+import dev.jobrouter.core.rules.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One long-lived Drools session deciding one transition at a time: insert the command and the
+ * snapshots it touches, fire, collect the verdict facts the rules inserted, delete everything. The
+ * session holds no facts between decisions, so nothing in it can drift from the router's state, and
+ * the facts are immutable records, so rules cannot change router state behind the engine's back.
+ */
+final class DroolsTransitionRules implements TransitionRules {
+    /** Firings allowed per decision; more means a rule loops. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private final KieSession session;
+    private final AgendaFilter filter;
+    private final List<FactHandle> handles = new ArrayList<>();
+    private final VerdictCollector collector = new VerdictCollector();
+    private String lastFiredRule;
+
+    DroolsTransitionRules(KieSession session, Set<String> disabledRules) {
+        this.session = session;
+        this.filter = disabledRules.isEmpty() ? null : match -> !(disabledRules.contains(match.getRule().getName())
+                && RuleBase.BUILT_IN_PACKAGE.equals(match.getRule().getPackageName()));
+        session.addEventListener(collector);
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                lastFiredRule = event.getMatch().getRule().getName();
+            }
+        });
+    }
+
+    @Override
+    public Verdict decide(Decision decision) {
+        Command command = decision.command();
+        collector.reset();
+        lastFiredRule = null;
+        try {
+            insert(new Now(decision.now()));
+            insert(decision.job());
+            insert(decision.worker());
+            insert(decision.offer());
+            insert(command);
+            int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new RouterException(ErrorCode.CONFLICT, "rules fired " + fired + " times deciding " + command
+                        + "; rule \"" + lastFiredRule + "\" seems to loop", lastFiredRule, null);
+            }
+            return collector.verdict();
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RouterException(ErrorCode.CONFLICT, "rule \"" + rule + "\" failed deciding " + command + ": "
+                    + cause, rule, cause);
+        } catch (RouterException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RouterException(ErrorCode.CONFLICT, "a rule condition failed deciding " + command + ": " + e,
+                    null, e);
+        } finally {
+            for (FactHandle handle : handles) {
+                session.delete(handle);
+            }
+            handles.clear();
+        }
+    }
+
+    private void insert(Object fact) {
+        if (fact != null) {
+            handles.add(session.insert(fact));
+        }
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+
+    /** Collects the verdict facts rules insert, with the name of the rule that inserted each. */
+    private final class VerdictCollector extends DefaultRuleRuntimeEventListener {
+        private final List<RuleRefusal> refusals = new ArrayList<>();
+        private final List<Command> followUps = new ArrayList<>();
+        private Instant releaseAt;
+        private Instant retryOfferAt;
+
+        void reset() {
+            refusals.clear();
+            followUps.clear();
+            releaseAt = null;
+            retryOfferAt = null;
+        }
+
+        Verdict verdict() {
+            if (refusals.isEmpty() && followUps.isEmpty() && releaseAt == null && retryOfferAt == null) {
+                return Verdict.ALLOW;
+            }
+            return new Verdict(refusals, releaseAt, retryOfferAt, followUps);
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() == null) {
+                return;
+            }
+            // Facts a rule inserts are deleted with the decision's own.
+            handles.add(event.getFactHandle());
+            Object fact = event.getObject();
+            if (fact instanceof Refusal refusal) {
+                refusals.add(new RuleRefusal(event.getRule().getName(), refusal.reason()));
+            } else if (fact instanceof ReleaseCapacityAt release) {
+                releaseAt = latest(releaseAt, release.at());
+            } else if (fact instanceof RetryOfferAt retry) {
+                retryOfferAt = latest(retryOfferAt, retry.at());
+            } else if (fact instanceof FollowUp followUp) {
+                followUps.add(followUp.command());
+            }
+        }
+
+        private static Instant latest(Instant current, Instant candidate) {
+            return current == null || (candidate != null && candidate.isAfter(current)) ? candidate : current;
+        }
+    }
+}

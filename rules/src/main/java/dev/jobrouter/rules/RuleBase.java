@@ -1,0 +1,140 @@
+package dev.jobrouter.rules;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.rules.TransitionRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The built-in rules compiled together with a user's DRL. Compiling costs 0.1 to 1.3 s, so a rule base
+ * is compiled once per distinct set of sources and shared: it is thread-safe, and each router takes
+ * its own session from it with {@link #newSession(Set)}.
+ *
+ * <p>DRL is code with the JVM's rights: there is no sandbox, so rule authors must be trusted.
+ */
+public final class RuleBase {
+    /** The package of the built-in rules, reserved: user DRL declares its own. */
+    public static final String BUILT_IN_PACKAGE = "dev.jobrouter.rules";
+    static final List<String> BUILT_IN_FILES = List.of("jobs.drl", "offers.drl", "capacity.drl");
+
+    private static final Pattern RESERVED_PACKAGE =
+            Pattern.compile("^\\s*package\\s+" + Pattern.quote(BUILT_IN_PACKAGE) + "\\s*;?\\s*$", Pattern.MULTILINE);
+    private static final Cache<List<DrlSource>, RuleBase> COMPILED = CacheBuilder.newBuilder().maximumSize(32).build();
+
+    private final KieBase kieBase;
+    private final Set<String> optionalRules;
+
+    private RuleBase(KieBase kieBase) {
+        this.kieBase = kieBase;
+        this.optionalRules = kieBase.getKiePackage(BUILT_IN_PACKAGE).getRules().stream()
+                .filter(rule -> Boolean.TRUE.equals(rule.getMetaData().get("optional")))
+                .map(Rule::getName)
+                .collect(ImmutableSortedSet.toImmutableSortedSet(String::compareTo));
+    }
+
+    /**
+     * Returns the built-in rules compiled with the given user DRL, compiling only the first time a set
+     * of sources is seen.
+     *
+     * @param userSources extra DRL, each in a package other than {@value #BUILT_IN_PACKAGE}
+     * @throws RouterException RULES_INVALID naming the source, line and message of each error
+     */
+    public static RuleBase of(List<DrlSource> userSources) {
+        List<DrlSource> key = ImmutableList.copyOf(userSources);
+        try {
+            return COMPILED.get(key, () -> compile(key));
+        } catch (ExecutionException | com.google.common.util.concurrent.UncheckedExecutionException e) {
+            if (e.getCause() instanceof RouterException routerException) {
+                throw routerException;
+            }
+            throw new IllegalStateException("compiling rules failed", e.getCause());
+        }
+    }
+
+    private static RuleBase compile(List<DrlSource> userSources) {
+        for (DrlSource source : userSources) {
+            if (RESERVED_PACKAGE.matcher(source.drl()).find()) {
+                throw new RouterException(ErrorCode.RULES_INVALID, "rules in " + source.name() + " declare package "
+                        + BUILT_IN_PACKAGE + ", which is reserved for the built-in rules; use a package of your own");
+            }
+        }
+        List<DrlSource> sources = new ArrayList<>();
+        for (String file : BUILT_IN_FILES) {
+            sources.add(new DrlSource(file, builtIn(file)));
+        }
+        sources.addAll(userSources);
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleBase.class.getClassLoader()));
+        for (DrlSource source : sources) {
+            Resource resource = ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(source.name());
+            builder.add(resource, ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            String errors = builder.getErrors().stream().map(RuleBase::describe).collect(Collectors.joining("; "));
+            throw new RouterException(ErrorCode.RULES_INVALID, "rules do not compile: " + errors);
+        }
+        return new RuleBase(builder.newKieBase());
+    }
+
+    private static String describe(KnowledgeBuilderError error) {
+        String where = error.getResource() == null ? "(unknown source)" : error.getResource().getSourcePath();
+        int[] lines = error.getLines();
+        String line = lines.length > 0 && lines[0] > 0 ? " line " + lines[0] : "";
+        return where + line + ": " + error.getMessage().strip();
+    }
+
+    private static String builtIn(String file) {
+        String path = BUILT_IN_PACKAGE.replace('.', '/') + "/" + file;
+        try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in rules " + path + " are missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the names of the built-in rules that {@link #newSession(Set)} may switch off */
+    public Set<String> optionalRules() {
+        return optionalRules;
+    }
+
+    /**
+     * @param disabledRules built-in optional rules to switch off
+     * @return a new rule session for one router; not thread-safe, the engine calls it under its lock
+     * @throws RouterException INVALID_ARGUMENT when a name is not an optional built-in rule
+     */
+    public TransitionRules newSession(Set<String> disabledRules) {
+        for (String name : disabledRules) {
+            if (!optionalRules.contains(name)) {
+                throw RouterException.invalid("rule \"" + name + "\" cannot be switched off; the built-in rules that "
+                        + "can are " + optionalRules);
+            }
+        }
+        return new DroolsTransitionRules(kieBase.newKieSession(), Set.copyOf(disabledRules));
+    }
+}
