@@ -4,8 +4,11 @@ import static dev.jobrouter.Fixtures.onlyOffer;
 import static dev.jobrouter.Fixtures.voiceJob;
 import static dev.jobrouter.Fixtures.voiceWorker;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobrouter.Fixtures.Events;
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.WorkerState;
@@ -88,5 +91,36 @@ class WorkerTest {
 
         assertThat(router.getWorker("w1").offers()).hasSize(2);
         assertThat(router.getWorker("w1").loadRatio()).isEqualTo(1.0);
+    }
+
+    @Test
+    void capacityCannotDropBelowWhatTheWorkerHolds() {
+        router.worker("w1").capacity(10).channel("voice", 4).queues("q1").availableForOffers(true).upsert();
+        voiceJob(router, "j1");
+        voiceJob(router, "j2");
+        Fixtures.Snapshot before = Fixtures.Snapshot.of(router);
+
+        assertThatThrownBy(() -> router.worker("w1").capacity(7).upsert())
+                .isInstanceOfSatisfying(RouterException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.rule()).isEqualTo("a worker's capacity covers what it holds");
+                    assertThat(e.getMessage()).contains("worker w1 is ACTIVE", "cover the 8 held");
+                });
+        assertThat(Fixtures.Snapshot.of(router)).isEqualTo(before);
+        assertThat(router.worker("w1").capacity(8).upsert().capacity()).isEqualTo(8);
+    }
+
+    @Test
+    void aChannelsJobLimitCannotDropBelowTheJobsItHolds() {
+        router.worker("w1").capacity(10).channel("chat", 1, 3).queues("q1").availableForOffers(true).upsert();
+        router.job("c1").channel("chat").queue("q1").upsert();
+        router.job("c2").channel("chat").queue("q1").upsert();
+
+        assertThatThrownBy(() -> router.worker("w1").channel("chat", 1, 1).upsert())
+                .isInstanceOfSatisfying(RouterException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("a channel's job limit covers the jobs it holds");
+                    assertThat(e.getMessage()).contains("channel chat must cover the 2 jobs");
+                });
+        assertThat(router.getWorker("w1").channels().get("chat").maxNumberOfJobs()).isEqualTo(3);
     }
 }

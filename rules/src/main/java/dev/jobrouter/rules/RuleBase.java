@@ -36,7 +36,7 @@ import org.kie.internal.io.ResourceFactory;
 public final class RuleBase {
     /** The package of the built-in rules, reserved: user DRL declares its own. */
     public static final String BUILT_IN_PACKAGE = "dev.jobrouter.rules";
-    static final List<String> BUILT_IN_FILES = List.of("jobs.drl", "offers.drl", "capacity.drl");
+    static final List<String> BUILT_IN_FILES = List.of("jobs.drl", "offers.drl", "workers.drl", "capacity.drl");
 
     private static final Pattern RESERVED_PACKAGE =
             Pattern.compile("^\\s*package\\s+" + Pattern.quote(BUILT_IN_PACKAGE) + "\\s*;?\\s*$", Pattern.MULTILINE);

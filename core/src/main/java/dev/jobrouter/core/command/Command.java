@@ -8,4 +8,4 @@ package dev.jobrouter.core.command;
 public sealed interface Command
         permits CreateJob, UpdateJob, CompleteJob, CloseJob, CancelJob, DeleteJob,
                 IssueOffer, AcceptJobOffer, DeclineJobOffer, RevokeOffer,
-                RegisterWorker, DeregisterWorker, TimedCommand {}
+                UpdateWorker, RegisterWorker, DeregisterWorker, TimedCommand {}

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.DeregisterWorker;
 import dev.jobrouter.core.command.RegisterWorker;
+import dev.jobrouter.core.command.UpdateWorker;
 import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
@@ -58,6 +59,8 @@ final class WorkerLifecycle {
                 current == null ? List.of() : current.assignedJobs(),
                 current == null ? ctx.now() : current.idleSince());
 
+        ctx.decider.require(new UpdateWorker(workerId),
+                "worker " + workerId + " is " + (current == null ? "new" : current.state()), null, proposed, null);
         boolean wasAvailable = current != null && current.availableForOffers();
         if (proposed.availableForOffers() && !wasAvailable) {
             register(current, proposed);
