@@ -95,6 +95,11 @@ final class DroolsTransitionRules implements TransitionRules {
         }
     }
 
+    /** @return the facts left in the session; always 0 between decisions */
+    long factCount() {
+        return session.getFactCount();
+    }
+
     @Override
     public void close() {
         session.dispose();

@@ -1,0 +1,108 @@
+package dev.jobrouter.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.CancelJob;
+import dev.jobrouter.core.command.CloseJob;
+import dev.jobrouter.core.command.Command;
+import dev.jobrouter.core.command.CompleteJob;
+import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.ExpireOffer;
+import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.rules.Decision;
+import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.TransitionRules;
+import dev.jobrouter.core.rules.Verdict;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The built-in transition table, decided by the DRL alone, status by status. */
+class BuiltInRulesTest {
+    private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+    private final TransitionRules rules = RuleBase.of(List.of()).newSession(Set.of());
+
+    @AfterEach
+    void tearDown() {
+        rules.close();
+    }
+
+    private static RouterJob job(JobStatus status) {
+        return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of(), ImmutableMap.of(),
+                ImmutableMap.of(), List.of(), null);
+    }
+
+    private Verdict decide(Command command, JobStatus status) {
+        return rules.decide(new Decision(command, NOW, job(status), null, null));
+    }
+
+    private void assertAllowedOnlyIn(Command command, Set<JobStatus> allowed) {
+        for (JobStatus status : JobStatus.values()) {
+            Verdict verdict = decide(command, status);
+            assertThat(verdict.refused()).as("%s on a %s job", command.getClass().getSimpleName(), status)
+                    .isEqualTo(!allowed.contains(status));
+            assertThat(verdict.refusals()).extracting(RuleRefusal::rule).doesNotContainNull();
+        }
+        assertThat(((DroolsTransitionRules) rules).factCount()).as("facts left behind").isZero();
+    }
+
+    @Test
+    void completeNeedsAnAssignedJob() {
+        assertAllowedOnlyIn(new CompleteJob("j1", "a1", null), EnumSet.of(JobStatus.ASSIGNED));
+    }
+
+    @Test
+    void closeNeedsAnAssignedOrCompletedJob() {
+        assertAllowedOnlyIn(new CloseJob("j1", "a1", null, null, null), EnumSet.of(JobStatus.ASSIGNED, JobStatus.COMPLETED));
+    }
+
+    @Test
+    void cancelNeedsAJobThatIsNotTerminal() {
+        assertAllowedOnlyIn(new CancelJob("j1", null, null), EnumSet.complementOf(EnumSet.of(JobStatus.CLOSED, JobStatus.CANCELLED)));
+    }
+
+    @Test
+    void deleteNeedsAJobHoldingNoCapacity() {
+        assertAllowedOnlyIn(new DeleteJob("j1"), EnumSet.complementOf(EnumSet.of(JobStatus.ASSIGNED, JobStatus.COMPLETED)));
+    }
+
+    @Test
+    void closeReleasesAtOnceOrAtTheRequestedTime() {
+        assertThat(decide(new CloseJob("j1", "a1", null, null, null), JobStatus.COMPLETED).releaseAt()).isEqualTo(NOW);
+        Instant later = NOW.plusSeconds(3600);
+        assertThat(decide(new CloseJob("j1", "a1", null, later, null), JobStatus.COMPLETED).releaseAt()).isEqualTo(later);
+    }
+
+    @Test
+    void anExpiredOfferDeregistersItsWorkerUnlessSwitchedOff() {
+        ExpireOffer expiry = new ExpireOffer("o1", "j1", "w1", NOW);
+        assertThat(rules.decide(new Decision(expiry, NOW, null, null, null)).followUps()).hasSize(1);
+
+        try (TransitionRules quiet = RuleBase.of(List.of()).newSession(Set.of("deregister a worker whose offer expired"))) {
+            assertThat(quiet.decide(new Decision(expiry, NOW, null, null, null)).followUps()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSameSourcesShareOneCompiledRuleBase() {
+        List<DrlSource> sources = List.of(new DrlSource("a.drl", "package com.example;\n"));
+        assertThat(RuleBase.of(sources)).isSameAs(RuleBase.of(List.copyOf(sources)));
+        assertThat(RuleBase.of(sources)).isNotSameAs(RuleBase.of(List.of()));
+    }
+
+    @Test
+    void theOptionalRulesAreListedAndOthersCannotBeSwitchedOff() {
+        RuleBase base = RuleBase.of(List.of());
+        assertThat(base.optionalRules()).containsExactly("deregister a worker whose offer expired");
+        assertThatThrownBy(() -> base.newSession(Set.of("no such rule")))
+                .isInstanceOfSatisfying(RouterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    }
+}
