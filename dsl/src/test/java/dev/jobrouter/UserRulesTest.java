@@ -229,6 +229,40 @@ class UserRulesTest {
     }
 
     @Test
+    void aFailedFollowUpOfATimedCommandIsUndoneWithEverythingItQueued() {
+        try (JobRouter router = Fixtures.router(HEADER + """
+                rule "deregistering cancels j2"
+                when
+                    DeregisterWorker()
+                then
+                    insert(new FollowUp(new CancelJob("j2", "Cleanup", null)));
+                end
+
+                rule "offers of j3 are never revoked"
+                when
+                    RevokeOffer(jobId == "j3")
+                then
+                    insert(new Refusal("j3 keeps its offers"));
+                end
+                """)) {
+            router.queue("unstaffed").distributionPolicy("p1").upsert();
+            router.job("j2").channel("voice").queue("unstaffed").upsert();
+            router.worker("w1").capacity(20).channel("voice", 10).queues("q1").availableForOffers(true).upsert();
+            voiceJob(router, "j1");
+            router.advanceBy(Duration.ofSeconds(30));
+            voiceJob(router, "j3");
+
+            // j1's offer expires; the built-in follow-up deregisters w1, whose own follow-up would cancel j2,
+            // but revoking j3's offer is refused: the deregistration and all it queued are undone.
+            router.advanceBy(Duration.ofSeconds(30));
+
+            assertThat(router.getJob("j2").status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(router.getWorker("w1").availableForOffers()).isTrue();
+            assertThat(router.getJobOffers("j1")).extracting(o -> o.status().name()).startsWith("EXPIRED");
+        }
+    }
+
+    @Test
     void drlThatDoesNotCompileFailsTheBuildNamingSourceAndLine() {
         assertThatThrownBy(() -> JobRouter.builder().rules("mine.drl", HEADER + """
                 rule "broken"

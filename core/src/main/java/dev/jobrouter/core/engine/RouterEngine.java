@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,7 +160,7 @@ public final class RouterEngine implements AutoCloseable {
         });
     }
 
-    private void rematchQueuedJobs(java.util.function.Predicate<RouterQueue> affected) {
+    private void rematchQueuedJobs(Predicate<RouterQueue> affected) {
         for (RouterJob job : List.copyOf(ctx.state.jobs.values())) {
             if (affected.test(ctx.state.queues.get(job.queueId()))) {
                 ctx.state.refreshWaiting(job.id());
@@ -336,6 +339,7 @@ public final class RouterEngine implements AutoCloseable {
             }
             int undoMark = ctx.state.undo.mark();
             int eventMark = ctx.events.size();
+            int followUpMark = ctx.followUps.size();
             try {
                 if (followUp instanceof DeregisterWorker deregister) {
                     workers.deregister(deregister.workerId());
@@ -351,6 +355,9 @@ public final class RouterEngine implements AutoCloseable {
                 }
                 ctx.state.undo.rollbackTo(undoMark);
                 ctx.events.subList(eventMark, ctx.events.size()).clear();
+                while (ctx.followUps.size() > followUpMark) {
+                    ctx.followUps.pollLast();
+                }
                 log.warn("follow-up {} of a timed command was skipped: {}", followUp, e.getMessage());
             }
         }
@@ -447,8 +454,8 @@ public final class RouterEngine implements AutoCloseable {
             return;
         }
         wakeUpAt = next;
-        long delayMillis = Math.max(0, Duration.between(clock.instant(), next).toMillis());
-        scheduler.schedule(this::wakeUp, delayMillis, TimeUnit.MILLISECONDS);
+        long delayNanos = Math.max(0, Duration.between(clock.instant(), next).toNanos());
+        scheduler.schedule(this::wakeUp, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     private void wakeUp() {
@@ -498,7 +505,7 @@ public final class RouterEngine implements AutoCloseable {
         return value;
     }
 
-    private static <T> List<T> sortedBy(java.util.Collection<T> values, java.util.function.Function<T, String> id) {
+    private static <T> List<T> sortedBy(Collection<T> values, Function<T, String> id) {
         List<T> sorted = new ArrayList<>(values);
         sorted.sort(Comparator.comparing(id));
         return List.copyOf(sorted);

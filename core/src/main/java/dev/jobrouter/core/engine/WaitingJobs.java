@@ -1,6 +1,7 @@
 package dev.jobrouter.core.engine;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class WaitingJobs {
 
     NavigableSet<Place> in(QueueChannel queueChannel) {
         NavigableSet<Place> set = byQueueChannel.get(queueChannel);
-        return set == null ? java.util.Collections.emptyNavigableSet() : set;
+        return set == null ? Collections.emptyNavigableSet() : set;
     }
 
     Place placeOf(String jobId) {
