@@ -76,7 +76,7 @@ final class JobLifecycle {
         unchangeable(jobId, "queue", current.queueId(), spec.queueId());
         int priority = spec.priority() == null ? current.priority() : spec.priority();
         RouterJob job = new RouterJob(jobId, current.channelId(), current.queueId(), priority, current.status(),
-                current.enqueuedAt(), merge(current.labels(), labels), merge(current.tags(), tags),
+                current.enqueuedAt(), Labels.merged(current.labels(), labels), Labels.merged(current.tags(), tags),
                 current.assignments(), current.notes(), current.dispositionCode());
         ctx.decider.require(new UpdateJob(jobId, spec.priority(), labels, tags),
                 "job " + jobId + " is " + current.status(), job, null, null);
@@ -209,11 +209,6 @@ final class JobLifecycle {
             throw RouterException.invalid("the " + what + " of job " + jobId + " is " + current
                     + " and cannot change to " + requested);
         }
-    }
-
-    private static Map<String, Object> merge(Map<String, Object> current, Map<String, Object> changes) {
-        return changes.isEmpty() ? current
-                : ImmutableMap.<String, Object>builder().putAll(current).putAll(changes).buildKeepingLast();
     }
 
     private static String describe(RouterJob job) {

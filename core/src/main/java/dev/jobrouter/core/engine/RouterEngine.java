@@ -2,7 +2,6 @@ package dev.jobrouter.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.CancelJob;
@@ -145,11 +144,8 @@ public final class RouterEngine implements AutoCloseable {
                 throw RouterException.invalid("queue " + id + " names distribution policy " + policyId
                         + ", which does not exist");
             }
-            Map<String, Object> labels = ImmutableMap.<String, Object>builder()
-                    .putAll(current == null ? Map.of() : current.labels())
-                    .putAll(Labels.checked("label of queue " + id, spec.labels()))
-                    .put("Id", id)
-                    .buildKeepingLast();
+            Map<String, Object> labels = Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(),
+                    Labels.checked("label of queue " + id, spec.labels())), Map.of("Id", id));
             String name = spec.name() != null ? spec.name() : current != null ? current.name() : null;
             RouterQueue queue = new RouterQueue(id, name, policyId, labels);
             ctx.state.queues.put(id, queue);
@@ -181,10 +177,12 @@ public final class RouterEngine implements AutoCloseable {
 
     // ---- lifecycle -----------------------------------------------------------------------------------
 
+    /** Accepts an open offer: the job is ASSIGNED and its other open offers are revoked. */
     public AcceptJobOfferResult acceptJobOffer(String workerId, String offerId) {
         return command(() -> offers.accept(workerId, offerId));
     }
 
+    /** Declines an open offer; {@code retryOfferAt} (nullable) is when the worker may be offered the job again. */
     public void declineJobOffer(String workerId, String offerId, Instant retryOfferAt) {
         command(() -> {
             offers.decline(workerId, offerId, retryOfferAt);
@@ -192,18 +190,22 @@ public final class RouterEngine implements AutoCloseable {
         });
     }
 
+    /** Completes an ASSIGNED job; the worker keeps the capacity. {@code note} is nullable. */
     public RouterJob completeJob(String jobId, String assignmentId, String note) {
         return command(() -> jobs.complete(jobId, assignmentId, note));
     }
 
+    /** Closes an ASSIGNED or COMPLETED job, releasing its capacity at the instant the rules decide. */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note) {
         return command(() -> jobs.close(jobId, assignmentId, dispositionCode, closeAt, note));
     }
 
+    /** Cancels a job that is not terminal; open offers are revoked and held capacity released. */
     public RouterJob cancelJob(String jobId, String dispositionCode, String note) {
         return command(() -> jobs.cancel(jobId, dispositionCode, note));
     }
 
+    /** Removes a job that holds no capacity, with its offers and declines. */
     public void deleteJob(String jobId) {
         command(() -> {
             jobs.delete(jobId);

@@ -45,15 +45,8 @@ final class WorkerLifecycle {
                 spec.capacity() != null ? spec.capacity() : current.capacity(),
                 channels != null ? channels : current == null ? ImmutableMap.of() : current.channels(),
                 queues != null ? queues : current == null ? ImmutableSet.of() : current.queues(),
-                ImmutableMap.<String, Object>builder()
-                        .putAll(current == null ? Map.of() : current.labels())
-                        .putAll(labels)
-                        .put("Id", workerId)
-                        .buildKeepingLast(),
-                ImmutableMap.<String, Object>builder()
-                        .putAll(current == null ? Map.of() : current.tags())
-                        .putAll(tags)
-                        .buildKeepingLast(),
+                Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(), labels), Map.of("Id", workerId)),
+                Labels.merged(current == null ? Map.of() : current.tags(), tags),
                 spec.availableForOffers() != null ? spec.availableForOffers() : current != null && current.availableForOffers(),
                 current == null ? List.of() : current.offers(),
                 current == null ? List.of() : current.assignedJobs(),

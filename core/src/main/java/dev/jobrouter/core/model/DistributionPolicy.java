@@ -9,7 +9,9 @@ import java.time.Duration;
  * @param name a display name, or {@code null}
  * @param offerExpiresAfter how long an offer stays open unless answered
  * @param mode how fitting workers are ordered
- * @param minConcurrentOffers the fewest open offers a job should have when enough workers fit
+ * @param minConcurrentOffers the fewest open offers a job should have when enough workers fit; the matcher
+ *     offers each job to as many fitting workers as {@code maxConcurrentOffers} allows, so this holds
+ *     whenever enough workers fit
  * @param maxConcurrentOffers the most open offers a job has at once, each to a different worker
  */
 public record DistributionPolicy(

@@ -23,6 +23,11 @@ public final class Labels {
         return copy.buildKeepingLast();
     }
 
+    /** @return {@code current} with {@code changes} added or replacing, key by key, in insertion order */
+    public static ImmutableMap<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
+        return ImmutableMap.<String, Object>builder().putAll(current).putAll(changes).buildKeepingLast();
+    }
+
     /**
      * @throws RouterException INVALID_ARGUMENT for a blank key or a value that is not a string, number or boolean
      */
