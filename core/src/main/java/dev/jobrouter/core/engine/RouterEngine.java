@@ -14,9 +14,7 @@ import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.event.Subscription;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
-import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
-import dev.jobrouter.core.model.Labels;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueue;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -40,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +65,7 @@ public final class RouterEngine implements AutoCloseable {
     private final JobLifecycle jobs;
     private final WorkerLifecycle workers;
     private final Matcher matcher;
+    private final Topology topology;
 
     private final List<Consumer<? super RouterEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Queue<RouterEvent> outbox = new ArrayDeque<>();
@@ -93,6 +90,7 @@ public final class RouterEngine implements AutoCloseable {
         this.jobs = new JobLifecycle(ctx, offers);
         this.workers = new WorkerLifecycle(ctx, offers);
         this.matcher = new Matcher(ctx, offers);
+        this.topology = new Topology(ctx);
         this.scheduler = virtualClock != null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "jobrouter-timers");
             thread.setDaemon(true);
@@ -102,67 +100,14 @@ public final class RouterEngine implements AutoCloseable {
 
     // ---- setup ---------------------------------------------------------------------------------------
 
-    /** Creates or changes a distribution policy. */
+    /** Creates or changes a distribution policy; see {@link PolicySpec} for the defaults. */
     public DistributionPolicy upsertDistributionPolicy(PolicySpec spec) {
-        return command(() -> {
-            String id = Ids.check("distributionPolicyId", spec.policyId());
-            DistributionPolicy current = ctx.state.policies.get(id);
-            Duration expiresAfter = spec.offerExpiresAfter() != null ? spec.offerExpiresAfter()
-                    : current != null ? current.offerExpiresAfter() : DistributionPolicy.DEFAULT_OFFER_EXPIRES_AFTER;
-            if (expiresAfter.isNegative() || expiresAfter.isZero()) {
-                throw RouterException.invalid("offerExpiresAfter of distribution policy " + id + " must be positive, not "
-                        + expiresAfter);
-            }
-            int min = spec.minConcurrentOffers() != null ? spec.minConcurrentOffers() : current != null ? current.minConcurrentOffers() : 1;
-            int max = spec.maxConcurrentOffers() != null ? spec.maxConcurrentOffers() : current != null ? current.maxConcurrentOffers() : Math.max(1, min);
-            if (min < 1 || max < min) {
-                throw RouterException.invalid("distribution policy " + id + " needs 1 <= minConcurrentOffers <= "
-                        + "maxConcurrentOffers, not " + min + " and " + max);
-            }
-            DistributionMode mode = spec.mode() != null ? spec.mode() : current != null ? current.mode() : DistributionMode.LONGEST_IDLE;
-            String name = spec.name() != null ? spec.name() : current != null ? current.name() : null;
-            DistributionPolicy policy = new DistributionPolicy(id, name, expiresAfter, mode, min, max);
-            ctx.state.policies.put(id, policy);
-            if (current != null) {
-                rematchQueuedJobs(queue -> queue.distributionPolicyId().equals(id));
-            }
-            return policy;
-        });
+        return command(() -> topology.upsertDistributionPolicy(spec));
     }
 
     /** Creates or changes a queue. */
     public RouterQueue upsertQueue(QueueSpec spec) {
-        return command(() -> {
-            String id = Ids.check("queueId", spec.queueId());
-            RouterQueue current = ctx.state.queues.get(id);
-            String policyId = spec.distributionPolicyId() != null ? spec.distributionPolicyId()
-                    : current != null ? current.distributionPolicyId() : null;
-            if (policyId == null) {
-                throw RouterException.invalid("new queue " + id + " needs a distribution policy");
-            }
-            if (ctx.state.policies.get(policyId) == null) {
-                throw RouterException.invalid("queue " + id + " names distribution policy " + policyId
-                        + ", which does not exist");
-            }
-            Map<String, Object> labels = Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(),
-                    Labels.checked("label of queue " + id, spec.labels())), Map.of("Id", id));
-            String name = spec.name() != null ? spec.name() : current != null ? current.name() : null;
-            RouterQueue queue = new RouterQueue(id, name, policyId, labels);
-            ctx.state.queues.put(id, queue);
-            if (current != null) {
-                rematchQueuedJobs(q -> q.id().equals(id));
-            }
-            return queue;
-        });
-    }
-
-    private void rematchQueuedJobs(Predicate<RouterQueue> affected) {
-        for (RouterJob job : List.copyOf(ctx.state.jobs.values())) {
-            if (affected.test(ctx.state.queues.get(job.queueId()))) {
-                ctx.state.refreshWaiting(job.id());
-                ctx.jobsToMatch.add(job.id());
-            }
-        }
+        return command(() -> topology.upsertQueue(spec));
     }
 
     /** Creates or changes a worker; see {@link WorkerSpec} for what merges and what replaces. */

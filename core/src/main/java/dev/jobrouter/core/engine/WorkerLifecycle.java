@@ -42,12 +42,12 @@ final class WorkerLifecycle {
 
         RouterWorker proposed = new RouterWorker(
                 workerId,
-                spec.capacity() != null ? spec.capacity() : current.capacity(),
-                channels != null ? channels : current == null ? ImmutableMap.of() : current.channels(),
-                queues != null ? queues : current == null ? ImmutableSet.of() : current.queues(),
+                Patch.given(spec.capacity(), current, RouterWorker::capacity, null),
+                Patch.given(channels, current, RouterWorker::channels, ImmutableMap.of()),
+                Patch.given(queues, current, RouterWorker::queues, ImmutableSet.of()),
                 Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(), labels), Map.of("Id", workerId)),
                 Labels.merged(current == null ? Map.of() : current.tags(), tags),
-                spec.availableForOffers() != null ? spec.availableForOffers() : current != null && current.availableForOffers(),
+                Patch.given(spec.availableForOffers(), current, RouterWorker::availableForOffers, false),
                 current == null ? List.of() : current.offers(),
                 current == null ? List.of() : current.assignedJobs(),
                 current == null ? ctx.now() : current.idleSince());
