@@ -13,6 +13,7 @@ import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
 import java.time.InstantSource;
 import java.util.Queue;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +36,18 @@ final class Decider {
     /**
      * Decides a transition a caller asked for, or one that a caller's command causes.
      *
-     * @param subject the entity and its state, for the error message: {@code "job j1 is CLOSED"}
+     * @param subject the entity and its state, for the error message: {@code "job j1 is CLOSED"}; built
+     *     only when a rule refuses, so allowed decisions pay nothing for it
      * @throws RouterException CONFLICT naming the refusing rule
      */
-    Verdict require(Command command, String subject, RouterJob job, RouterWorker worker, RouterJobOffer offer) {
+    Verdict require(Command command, Supplier<String> subject, RouterJob job, RouterWorker worker, RouterJobOffer offer) {
         Verdict verdict = rules.decide(new Decision(command, clock.instant(), job, worker, offer));
         if (verdict.refused()) {
             RuleRefusal first = verdict.refusals().get(0);
             String reasons = verdict.refusals().stream()
                     .map(r -> r.reason() + " (rule \"" + r.rule() + "\")")
                     .collect(Collectors.joining("; "));
-            throw new RouterException(ErrorCode.CONFLICT, subject + "; " + reasons, first.rule(), null);
+            throw new RouterException(ErrorCode.CONFLICT, subject.get() + "; " + reasons, first.rule(), null);
         }
         followUps.addAll(verdict.followUps());
         return verdict;

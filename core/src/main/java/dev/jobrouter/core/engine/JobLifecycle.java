@@ -61,8 +61,7 @@ final class JobLifecycle {
         RouterJob job = new RouterJob(jobId, channelId, queueId, priority, JobStatus.QUEUED, now, labels, tags,
                 ImmutableMap.of(), List.of(), null);
         ctx.decider.require(new CreateJob(jobId, channelId, queueId, priority, labels, tags),
-                "job " + jobId + " is new", job, null, null);
-        ctx.state.recordArrival(jobId);
+                () -> "job " + jobId + " is new", job, null, null);
         ctx.state.jobs.put(jobId, job);
         ctx.publish(new JobReceived(now, jobId, channelId, queueId, priority));
         ctx.publish(new JobQueued(now, jobId, queueId));
@@ -79,7 +78,7 @@ final class JobLifecycle {
                 current.enqueuedAt(), Labels.merged(current.labels(), labels), Labels.merged(current.tags(), tags),
                 current.assignments(), current.notes(), current.dispositionCode());
         ctx.decider.require(new UpdateJob(jobId, spec.priority(), labels, tags),
-                "job " + jobId + " is " + current.status(), job, null, null);
+                () -> "job " + jobId + " is " + current.status(), job, null, null);
         ctx.state.jobs.put(jobId, job);
         ctx.publish(new JobUpdated(ctx.now(), jobId));
         ctx.jobsToMatch.add(jobId);
@@ -89,7 +88,7 @@ final class JobLifecycle {
     RouterJob complete(String jobId, String assignmentId, String note) {
         RouterJob job = ctx.job(jobId);
         RouterJobAssignment assignment = assignmentOf(job, assignmentId);
-        ctx.decider.require(new CompleteJob(jobId, assignmentId, note), describe(job), job,
+        ctx.decider.require(new CompleteJob(jobId, assignmentId, note), () -> describe(job), job,
                 ctx.state.workers.get(assignment.workerId()), null);
         RouterJob completed = markCompleted(job, assignment);
         completed = Snapshots.withOutcome(completed, note, ctx.now(), null);
@@ -101,7 +100,7 @@ final class JobLifecycle {
         RouterJob job = ctx.job(jobId);
         RouterJobAssignment assignment = assignmentOf(job, assignmentId);
         Verdict verdict = ctx.decider.require(new CloseJob(jobId, assignmentId, dispositionCode, closeAt, note),
-                describe(job), job, ctx.state.workers.get(assignment.workerId()), null);
+                () -> describe(job), job, ctx.state.workers.get(assignment.workerId()), null);
         Instant now = ctx.now();
         Instant releaseAt = verdict.releaseAt() == null || verdict.releaseAt().isBefore(now) ? now : verdict.releaseAt();
 
@@ -134,7 +133,7 @@ final class JobLifecycle {
     RouterJob cancel(String jobId, String dispositionCode, String note) {
         RouterJob job = ctx.job(jobId);
         RouterWorker worker = job.currentAssignment().map(a -> ctx.state.workers.get(a.workerId())).orElse(null);
-        ctx.decider.require(new CancelJob(jobId, dispositionCode, note), describe(job), job, worker, null);
+        ctx.decider.require(new CancelJob(jobId, dispositionCode, note), () -> describe(job), job, worker, null);
         Instant now = ctx.now();
         job.currentAssignment().ifPresent(assignment -> releaseWorker(assignment, now));
         String code = dispositionCode == null ? CancelJob.DEFAULT_DISPOSITION_CODE : dispositionCode;
@@ -147,7 +146,7 @@ final class JobLifecycle {
 
     void delete(String jobId) {
         RouterJob job = ctx.job(jobId);
-        ctx.decider.require(new DeleteJob(jobId), describe(job), job, null, null);
+        ctx.decider.require(new DeleteJob(jobId), () -> describe(job), job, null, null);
         offers.revokeOpenOffers(jobId);
         for (RouterJobOffer offer : ctx.state.offersOf(jobId)) {
             if (offer.status() == OfferStatus.DECLINED) {

@@ -48,7 +48,7 @@ final class OfferLifecycle {
         RouterWorker worker = ctx.worker(workerId);
         RouterJobOffer offer = offerOf(worker, offerId);
         RouterJob job = ctx.job(offer.jobId());
-        ctx.decider.require(new AcceptJobOffer(workerId, offerId, job.id()), describe(offer, job), job, worker, offer);
+        ctx.decider.require(new AcceptJobOffer(workerId, offerId, job.id()), () -> describe(offer, job), job, worker, offer);
 
         Instant now = ctx.now();
         RouterJobAssignment assignment = new RouterJobAssignment(ctx.newAssignmentId(), workerId, offer.capacityCost(),
@@ -67,7 +67,7 @@ final class OfferLifecycle {
         RouterJobOffer offer = offerOf(worker, offerId);
         RouterJob job = ctx.job(offer.jobId());
         Verdict verdict = ctx.decider.require(new DeclineJobOffer(workerId, offerId, job.id(), retryOfferAt),
-                describe(offer, job), job, worker, offer);
+                () -> describe(offer, job), job, worker, offer);
 
         Instant now = ctx.now();
         end(offer, OfferStatus.DECLINED, now);
@@ -120,7 +120,7 @@ final class OfferLifecycle {
         RouterJob job = ctx.state.jobs.get(offer.jobId());
         RouterWorker worker = ctx.state.workers.get(offer.workerId());
         ctx.decider.require(new RevokeOffer(offer.offerId(), offer.jobId(), offer.workerId()),
-                "offer " + offer.offerId() + " of job " + offer.jobId() + " is OPEN", job, worker, offer);
+                () -> "offer " + offer.offerId() + " of job " + offer.jobId() + " is OPEN", job, worker, offer);
         end(offer, OfferStatus.REVOKED, ctx.now());
         ctx.publish(new OfferRevoked(ctx.now(), offer.offerId(), offer.jobId(), offer.workerId()));
     }

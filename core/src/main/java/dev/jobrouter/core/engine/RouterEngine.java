@@ -213,11 +213,6 @@ public final class RouterEngine implements AutoCloseable {
         return clock.instant();
     }
 
-    /** @return whether the router runs on a {@link VirtualClock} */
-    public boolean isVirtualTime() {
-        return virtualClock != null;
-    }
-
     /**
      * Moves the virtual clock to {@code target}, firing every timer due on the way at its own instant.
      *

@@ -25,7 +25,7 @@ final class RouterState {
 
     final TrackedMap<String, DistributionPolicy> policies = new TrackedMap<>(undo);
     final TrackedMap<String, RouterQueue> queues = new TrackedMap<>(undo);
-    final TrackedMap<String, RouterJob> jobs = new TrackedMap<>(undo, (id, before, after) -> jobChanged(id, after));
+    final TrackedMap<String, RouterJob> jobs = new TrackedMap<>(undo, this::jobChanged);
     final TrackedMap<String, RouterJobOffer> offers = new TrackedMap<>(undo, this::offerChanged);
     final AvailableWorkers availableWorkers = new AvailableWorkers();
     final TrackedMap<String, RouterWorker> workers = new TrackedMap<>(undo, availableWorkers::changed);
@@ -35,13 +35,9 @@ final class RouterState {
     final WaitingJobs waitingJobs = new WaitingJobs();
     /** Every offer id of each job, open or ended, in issue order. */
     private final Map<String, Set<String>> offerIdsByJob = new HashMap<>();
-    /** A job's arrival number, the last tie-breaker of queue order. Never rolled back: only order matters. */
+    /** A job's arrival number, the last tie-breaker of queue order; given when the job enters the map. */
     private final Map<String, Long> arrivals = new HashMap<>();
     private long nextArrival;
-
-    void recordArrival(String jobId) {
-        arrivals.put(jobId, nextArrival++);
-    }
 
     List<RouterJobOffer> offersOf(String jobId) {
         List<RouterJobOffer> result = new ArrayList<>();
@@ -49,6 +45,16 @@ final class RouterState {
             result.add(offers.get(offerId));
         }
         return result;
+    }
+
+    private int countOpenOffers(String jobId) {
+        int open = 0;
+        for (String offerId : offerIdsByJob.getOrDefault(jobId, Set.of())) {
+            if (offers.get(offerId).status() == OfferStatus.OPEN) {
+                open++;
+            }
+        }
+        return open;
     }
 
     List<RouterJobOffer> openOffersOf(String jobId) {
@@ -71,19 +77,20 @@ final class RouterState {
         RouterJob job = jobs.get(jobId);
         boolean wantsOffer = job != null
                 && job.status() == JobStatus.QUEUED
-                && openOffersOf(jobId).size() < policyOf(job).maxConcurrentOffers();
+                && countOpenOffers(jobId) < policyOf(job).maxConcurrentOffers();
         if (!wantsOffer) {
             waitingJobs.update(jobId, null, null);
             return;
         }
-        long arrival = arrivals.computeIfAbsent(jobId, id -> nextArrival++);
         waitingJobs.update(jobId, new QueueChannel(job.queueId(), job.channelId()),
-                new WaitingJobs.Place(job.priority(), job.enqueuedAt(), arrival, jobId));
+                new WaitingJobs.Place(job.priority(), job.enqueuedAt(), arrivals.get(jobId), jobId));
     }
 
-    private void jobChanged(String jobId, RouterJob after) {
+    private void jobChanged(String jobId, RouterJob before, RouterJob after) {
         if (after == null) {
             arrivals.remove(jobId);
+        } else if (before == null) {
+            arrivals.put(jobId, nextArrival++);
         }
         refreshWaiting(jobId);
     }

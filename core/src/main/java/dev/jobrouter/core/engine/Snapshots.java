@@ -62,6 +62,12 @@ final class Snapshots {
                 remove(worker.assignedJobs(), a -> a.assignmentId().equals(assignmentId)), now);
     }
 
+    /** @return the worker with its availability set, idle from {@code idleSince} */
+    static RouterWorker withAvailability(RouterWorker worker, boolean available, Instant idleSince) {
+        return new RouterWorker(worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(),
+                worker.tags(), available, worker.offers(), worker.assignedJobs(), idleSince);
+    }
+
     private static RouterWorker withHoldings(RouterWorker worker, List<RouterJobOffer> offers,
             List<RouterWorkerAssignment> assignedJobs, Instant idleSince) {
         return new RouterWorker(worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(),

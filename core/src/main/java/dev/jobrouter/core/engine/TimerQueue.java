@@ -43,8 +43,4 @@ final class TimerQueue {
     Instant next() {
         return timers.isEmpty() ? null : timers.first().at();
     }
-
-    int size() {
-        return timers.size();
-    }
 }

@@ -25,8 +25,11 @@ final class WaitingJobs {
     private final Map<String, Place> places = new HashMap<>();
     private final Map<String, QueueChannel> queueChannels = new HashMap<>();
 
-    /** Puts the job in its queue when it wants offers, takes it out when not. */
+    /** Puts the job in its queue when it wants offers, takes it out when not; an unchanged place stays. */
     void update(String jobId, QueueChannel queueChannel, Place place) {
+        if (place != null && place.equals(places.get(jobId)) && queueChannel.equals(queueChannels.get(jobId))) {
+            return;
+        }
         Place current = places.remove(jobId);
         if (current != null) {
             NavigableSet<Place> set = byQueueChannel.get(queueChannels.remove(jobId));

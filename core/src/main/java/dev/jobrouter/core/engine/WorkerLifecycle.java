@@ -53,7 +53,7 @@ final class WorkerLifecycle {
                 current == null ? ctx.now() : current.idleSince());
 
         ctx.decider.require(new UpdateWorker(workerId),
-                "worker " + workerId + " is " + (current == null ? "new" : current.state()), null, proposed, null);
+                () -> "worker " + workerId + " is " + (current == null ? "new" : current.state()), null, proposed, null);
         boolean wasAvailable = current != null && current.availableForOffers();
         if (proposed.availableForOffers() && !wasAvailable) {
             register(current, proposed);
@@ -71,28 +71,22 @@ final class WorkerLifecycle {
     void deregister(String workerId) {
         RouterWorker current = ctx.worker(workerId);
         if (current.availableForOffers()) {
-            deregister(current, new RouterWorker(current.id(), current.capacity(), current.channels(), current.queues(),
-                    current.labels(), current.tags(), false, current.offers(), current.assignedJobs(),
-                    current.idleSince()));
+            deregister(current, Snapshots.withAvailability(current, false, current.idleSince()));
         }
     }
 
     private void register(RouterWorker current, RouterWorker proposed) {
-        String state = current == null ? "new" : "" + current.state();
-        ctx.decider.require(new RegisterWorker(proposed.id()), "worker " + proposed.id() + " is " + state, null,
-                proposed, null);
-        RouterWorker registered = new RouterWorker(proposed.id(), proposed.capacity(), proposed.channels(),
-                proposed.queues(), proposed.labels(), proposed.tags(), true, proposed.offers(), proposed.assignedJobs(),
-                ctx.now());
-        ctx.state.workers.put(proposed.id(), registered);
+        ctx.decider.require(new RegisterWorker(proposed.id()),
+                () -> "worker " + proposed.id() + " is " + (current == null ? "new" : current.state()), null, proposed, null);
+        ctx.state.workers.put(proposed.id(), Snapshots.withAvailability(proposed, true, ctx.now()));
         // Registering again wipes the slate: jobs it declined may be offered to it again.
         ctx.state.declines.remove(proposed.id());
         ctx.publish(new WorkerRegistered(ctx.now(), proposed.id()));
     }
 
     private void deregister(RouterWorker current, RouterWorker proposed) {
-        ctx.decider.require(new DeregisterWorker(current.id()), "worker " + current.id() + " is " + current.state(),
-                null, current, null);
+        ctx.decider.require(new DeregisterWorker(current.id()),
+                () -> "worker " + current.id() + " is " + current.state(), null, current, null);
         ctx.state.workers.put(current.id(), proposed);
         offers.revokeOffersOf(current);
         ctx.publish(new WorkerDeregistered(ctx.now(), current.id()));

@@ -31,7 +31,7 @@ public final class Labels {
     /**
      * @throws RouterException INVALID_ARGUMENT for a blank key or a value that is not a string, number or boolean
      */
-    public static void checkValue(String what, String key, Object value) {
+    private static void checkValue(String what, String key, Object value) {
         if (key == null || key.isBlank()) {
             throw RouterException.invalid(what + " needs a non-blank key");
         }
