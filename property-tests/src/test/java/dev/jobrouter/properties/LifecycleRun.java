@@ -1,0 +1,440 @@
+package dev.jobrouter.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobrouter.JobRouter;
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.event.JobCancelled;
+import dev.jobrouter.core.event.JobClosed;
+import dev.jobrouter.core.event.JobCompleted;
+import dev.jobrouter.core.event.JobDeleted;
+import dev.jobrouter.core.event.JobQueued;
+import dev.jobrouter.core.event.JobReceived;
+import dev.jobrouter.core.event.JobUpdated;
+import dev.jobrouter.core.event.OfferAccepted;
+import dev.jobrouter.core.event.OfferDeclined;
+import dev.jobrouter.core.event.OfferExpired;
+import dev.jobrouter.core.event.OfferIssued;
+import dev.jobrouter.core.event.OfferRevoked;
+import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.event.WorkerDeregistered;
+import dev.jobrouter.core.event.WorkerRegistered;
+import dev.jobrouter.core.event.WorkerUpdated;
+import dev.jobrouter.core.model.OfferStatus;
+import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.properties.ReferenceModel.Channel;
+import dev.jobrouter.properties.ReferenceModel.Outcome;
+import dev.jobrouter.properties.ReferenceModel.Policy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One random sequence run against a router on a virtual clock and the {@link ReferenceModel} side by
+ * side. Each step is one int: {@code step % 100} picks the command by weight (common commands take
+ * more of the hundred), {@code step / 100} picks its targets and arguments. After every step the run
+ * compares the outcome, the events and the visible state with the model and checks the
+ * {@link Invariants}; on a mismatch it throws an AssertionError holding the steps so far.
+ */
+final class LifecycleRun implements AutoCloseable {
+    static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final int JOB_IDS = 16;
+    private static final int WORKER_IDS = 5;
+
+    private final JobRouter router;
+    private final ReferenceModel model;
+    private final Invariants invariants = new Invariants();
+    private final Coverage coverage;
+    private final List<RouterEvent> events = new ArrayList<>();
+    private final List<String> trace = new ArrayList<>();
+
+    /**
+     * @param expiryDeregisters whether the optional built-in rule "deregister a worker whose offer
+     *     expired" is on
+     */
+    LifecycleRun(boolean expiryDeregisters, Coverage coverage) {
+        JobRouter.Builder builder = JobRouter.builder().virtualClock(T0);
+        if (!expiryDeregisters) {
+            builder.disableRule("deregister a worker whose offer expired");
+        }
+        this.router = builder.build();
+        this.coverage = coverage;
+        router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(2)).maxConcurrentOffers(2).upsert();
+        router.distributionPolicy("p2").offerExpiresAfter(Duration.ofSeconds(45)).upsert();
+        router.queue("q1").distributionPolicy("p1").upsert();
+        router.queue("q2").distributionPolicy("p2").upsert();
+        this.model = new ReferenceModel(T0, Map.of(
+                "q1", new Policy(Duration.ofMinutes(2), 2),
+                "q2", new Policy(Duration.ofSeconds(45), 1)), expiryDeregisters);
+        router.onEvent(events::add);
+    }
+
+    /** Runs the steps, failing with the trace of what ran on the first disagreement. */
+    void run(List<Integer> steps) {
+        try {
+            for (int step : steps) {
+                step(step);
+            }
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("after these steps (options: expiry deregisters = " + model.expiryDeregisters()
+                    + "):\n  " + String.join("\n  ", trace) + "\n" + e.getMessage(), e);
+        }
+    }
+
+    private void step(int step) {
+        int arg = step / 100;
+        int kind = step % 100;
+        Instant start = router.now();
+        events.clear();
+        if (kind < 20) {
+            createJob(arg);
+        } else if (kind < 28) {
+            upsertWorker(arg);
+        } else if (kind < 33) {
+            String worker = pickWorker(arg);
+            boolean available = arg / 10 % 2 == 0;
+            command("worker " + worker + " available " + available,
+                    e -> model.setAvailability(worker, available, e),
+                    () -> router.worker(worker).availableForOffers(available).upsert());
+        } else if (kind < 49) {
+            accept(arg);
+        } else if (kind < 57) {
+            decline(arg);
+        } else if (kind < 64) {
+            complete(arg);
+        } else if (kind < 73) {
+            close(arg);
+        } else if (kind < 78) {
+            String job = pickJob(arg);
+            command("cancel " + job, e -> model.cancel(job, e), () -> router.cancelJob(job));
+        } else if (kind < 84) {
+            String job = pickJob(arg);
+            command("delete " + job, e -> model.delete(job, e), () -> router.deleteJob(job));
+            if (!router.listJobs().stream().map(RouterJob::id).toList().contains(job)) {
+                invariants.deleted(job);
+            }
+        } else {
+            advance(Duration.ofSeconds(1 + arg % 150));
+        }
+        compareState();
+        invariants.check(router, start, events);
+    }
+
+    // ---- commands
+
+    private void createJob(int arg) {
+        String id = "j" + arg % JOB_IDS;
+        ReferenceModel.Job existing = model.jobs.get(id);
+        String channel = arg / JOB_IDS % 5 == 0 ? "chat" : "voice";
+        String queue = arg % 97 == 96 ? "q-missing" : arg / 80 % 3 == 0 ? "q2" : "q1";
+        if (existing != null && arg / JOB_IDS % 4 != 0) {
+            channel = existing.channel;     // mostly a valid update; sometimes a channel change, which is invalid
+            queue = existing.queue;
+        }
+        int priority = arg / 240 % 7 - 3;
+        String c = channel;
+        String q = queue;
+        command("job " + id + " " + c + " " + q + " priority " + priority,
+                e -> model.upsertJob(id, c, q, priority, e),
+                () -> router.job(id).channel(c).queue(q).priority(priority).upsert());
+        if (router.listJobs().stream().anyMatch(job -> job.id().equals(id))) {
+            invariants.created(id);
+        }
+    }
+
+    private void upsertWorker(int arg) {
+        String id = "w" + arg % WORKER_IDS;
+        int capacity = 1 + arg / WORKER_IDS % 8;
+        int voiceCost = 1 + arg / 40 % 3;
+        int chatLimit = 1 + arg / 120 % 2;
+        Set<String> queues = switch (arg / 240 % 3) {
+            case 0 -> Set.of("q1");
+            case 1 -> Set.of("q2");
+            default -> Set.of("q1", "q2");
+        };
+        boolean available = arg / 720 % 4 != 3;
+        Map<String, Channel> channels = Map.of("voice", new Channel(voiceCost, null), "chat", new Channel(1, chatLimit));
+        command("worker " + id + " capacity " + capacity + " voice cost " + voiceCost + " chat limit " + chatLimit
+                        + " queues " + new TreeSet<>(queues) + " available " + available,
+                e -> model.upsertWorker(id, capacity, channels, queues, available, e),
+                () -> router.worker(id).capacity(capacity).channel("voice", voiceCost).channel("chat", 1, chatLimit)
+                        .queues(queues.toArray(String[]::new)).availableForOffers(available).upsert());
+    }
+
+    /** Picks a job: mostly an existing one, sometimes any id, which may be unknown. */
+    private String pickJob(int arg) {
+        List<String> ids = List.copyOf(model.jobs.keySet());
+        return ids.isEmpty() || arg % 10 == 0 ? "j" + arg / 10 % JOB_IDS : ids.get(arg / 10 % ids.size());
+    }
+
+    /** Picks a worker: mostly a known one, sometimes any id, which may be unknown. */
+    private String pickWorker(int arg) {
+        List<String> ids = List.copyOf(model.workers.keySet());
+        return ids.isEmpty() || arg % 10 == 0 ? "w" + arg / 20 % WORKER_IDS : ids.get(arg / 20 % ids.size());
+    }
+
+    /** Picks an offer: mostly an open one by its own worker, sometimes an ended one, another worker or an unknown id. */
+    private String[] pickOffer(int arg) {
+        List<ReferenceModel.Offer> open = List.copyOf(model.openOffers.values());
+        List<ReferenceModel.Offer> all = List.copyOf(model.allOffers.values());
+        int pick = arg / 10;
+        return switch (arg % 10) {
+            case 0 -> new String[] {"w" + pick % WORKER_IDS, "offer-unknown"};
+            case 1 -> all.isEmpty() ? new String[] {"w0", "offer-unknown"}
+                    : new String[] {all.get(pick % all.size()).workerId(), all.get(pick % all.size()).id()};
+            case 2 -> open.isEmpty() ? new String[] {"w0", "offer-unknown"}
+                    : new String[] {"w" + (pick + 1) % WORKER_IDS, open.get(pick % open.size()).id()};
+            default -> open.isEmpty() ? new String[] {"w" + pick % WORKER_IDS, "offer-unknown"}
+                    : new String[] {open.get(pick % open.size()).workerId(), open.get(pick % open.size()).id()};
+        };
+    }
+
+    private void accept(int arg) {
+        String[] target = pickOffer(arg);
+        String worker = target[0];
+        String offer = target[1];
+        AcceptJobOfferResult[] result = new AcceptJobOfferResult[1];
+        Outcome outcome = command("accept " + offer + " by " + worker, e -> model.accept(worker, offer, e),
+                () -> result[0] = router.acceptJobOffer(worker, offer));
+        if (outcome == Outcome.OK) {
+            model.assigned(result[0].jobId(), result[0].assignmentId());
+            coverage.count("accepted");
+        }
+    }
+
+    private void decline(int arg) {
+        String[] target = pickOffer(arg);
+        String worker = target[0];
+        String offer = target[1];
+        Instant retryAt = switch (arg / 1000 % 3) {
+            case 0 -> null;
+            case 1 -> router.now().plusSeconds(1 + arg / 3000 % 300);
+            default -> router.now();
+        };
+        Outcome outcome = command("decline " + offer + " by " + worker + (retryAt == null ? "" : " retry at " + retryAt),
+                e -> model.decline(worker, offer, retryAt, e),
+                () -> {
+                    if (retryAt == null) {
+                        router.declineJobOffer(worker, offer);
+                    } else {
+                        router.declineJobOffer(worker, offer, retryAt);
+                    }
+                });
+        if (outcome == Outcome.OK) {
+            coverage.count(retryAt == null ? "declined for good" : "declined with retry");
+        }
+    }
+
+    /** Picks a job and an assignment id: mostly a job with an assignment, sometimes a wrong id or job. */
+    private String[] pickAssignment(int arg) {
+        List<ReferenceModel.Job> assigned = model.jobs.values().stream().filter(job -> job.assignmentId != null).toList();
+        int pick = arg / 10;
+        return switch (arg % 10) {
+            case 0 -> new String[] {"j-unknown", "assignment-unknown"};
+            case 1 -> new String[] {"j" + pick % JOB_IDS, "assignment-unknown"};
+            default -> assigned.isEmpty() ? new String[] {"j" + pick % JOB_IDS, "assignment-unknown"}
+                    : new String[] {assigned.get(pick % assigned.size()).id, assigned.get(pick % assigned.size()).assignmentId};
+        };
+    }
+
+    private void complete(int arg) {
+        String[] target = pickAssignment(arg);
+        command("complete " + target[0] + " " + target[1], e -> model.complete(target[0], target[1], e),
+                () -> router.completeJob(target[0], target[1]));
+    }
+
+    private void close(int arg) {
+        String[] target = pickAssignment(arg);
+        Instant closeAt = switch (arg / 1000 % 3) {
+            case 0 -> null;
+            case 1 -> router.now().plusSeconds(1 + arg / 3000 % 240);
+            default -> router.now();
+        };
+        Outcome outcome = command("close " + target[0] + " " + target[1] + (closeAt == null ? "" : " at " + closeAt),
+                e -> model.close(target[0], target[1], closeAt, e),
+                () -> {
+                    if (closeAt == null) {
+                        router.closeJob(target[0], target[1], "done");
+                    } else {
+                        router.closeJob(target[0], target[1], "done", closeAt);
+                    }
+                });
+        if (outcome == Outcome.OK) {
+            coverage.count(closeAt != null && closeAt.isAfter(router.now()) ? "close with a later release" : "close now");
+        }
+    }
+
+    /**
+     * Runs one command on the model and the router. The model predicts the outcome and the command's
+     * own events; the router's events must be exactly those, in any order, followed by offers only.
+     */
+    private Outcome command(String description, Function<List<String>, Outcome> predict, Runnable execute) {
+        trace.add(model.now + " " + description);
+        List<String> expected = new ArrayList<>();
+        Outcome predicted = predict.apply(expected);
+        Outcome actual = Outcome.OK;
+        String refusal = "";
+        try {
+            execute.run();
+        } catch (RouterException e) {
+            actual = Outcome.valueOf(e.code().name());
+            refusal = ": " + e.getMessage();
+        }
+        trace.set(trace.size() - 1, trace.get(trace.size() - 1) + " -> " + actual + refusal);
+        coverage.count(actual.name());
+        assertThat(actual).as("outcome of %s%s", description, refusal).isEqualTo(predicted);
+        if (actual != Outcome.OK) {
+            assertThat(events).as("events of a refused command").isEmpty();
+            return actual;
+        }
+        List<RouterEvent> rest = applyOffers(expectEffects(expected, events));
+        assertThat(rest).as("events after the matcher's offers").isEmpty();
+        assertThat(model.missedMatch()).as("a match the matcher missed").isNull();
+        return actual;
+    }
+
+    // ---- time
+
+    /**
+     * Moves the clock one timer instant at a time, so that the events at each instant can be matched
+     * timer by timer: each timer's own events, then the offers the matcher issued after it.
+     */
+    private void advance(Duration by) {
+        Instant target = router.now().plus(by);
+        trace.add(model.now + " advance " + by);
+        for (Instant next = model.nextTimer(); next != null && !next.isAfter(target); next = model.nextTimer()) {
+            int from = events.size();
+            router.advanceTo(next);
+            model.now = next;
+            List<RouterEvent> rest = new ArrayList<>(events.subList(from, events.size()));
+            countTimed(rest);
+            for (List<String> fired = model.fireNextTimer(); fired != null; fired = model.fireNextTimer()) {
+                rest = applyOffers(expectEffects(fired, rest));
+            }
+            assertThat(rest).as("events at %s the model does not expect", next).isEmpty();
+            assertThat(model.missedMatch()).as("a match the matcher missed at %s", next).isNull();
+        }
+        int from = events.size();
+        router.advanceTo(target);
+        model.now = target;
+        assertThat(events.subList(from, events.size())).as("events up to %s, with no timer due in the model", target)
+                .isEmpty();
+    }
+
+    private void countTimed(List<RouterEvent> fired) {
+        for (RouterEvent event : fired) {
+            if (event instanceof OfferExpired) {
+                coverage.count("offer expired");
+            } else if (event instanceof JobClosed) {
+                coverage.count("delayed release");
+            } else if (event instanceof WorkerDeregistered) {
+                coverage.count("deregistered by expiry");
+            }
+        }
+    }
+
+    // ---- comparing
+
+    /** Checks that the router's events start with the expected ones (in any order); @return the rest */
+    private List<RouterEvent> expectEffects(List<String> expected, List<RouterEvent> actual) {
+        assertThat(actual.size()).as("events %s, expected %s first", actual, expected).isGreaterThanOrEqualTo(expected.size());
+        List<String> head = actual.subList(0, expected.size()).stream().map(LifecycleRun::key).sorted().toList();
+        assertThat(head).as("events").isEqualTo(expected.stream().sorted().toList());
+        for (RouterEvent event : actual.subList(0, expected.size())) {
+            if (event instanceof OfferRevoked) {
+                coverage.count("revoked");
+            }
+        }
+        return new ArrayList<>(actual.subList(expected.size(), actual.size()));
+    }
+
+    /** Applies the offers at the head of {@code events} to the model, which checks each was allowed; @return the rest */
+    private List<RouterEvent> applyOffers(List<RouterEvent> events) {
+        int i = 0;
+        for (; i < events.size() && events.get(i) instanceof OfferIssued issued; i++) {
+            ReferenceModel.Worker worker = model.workers.get(issued.workerId());
+            if (worker != null && worker.declines.containsKey(issued.jobId())) {
+                coverage.count("offered again after a retry time");
+            }
+            String refused = model.offerIssued(issued.offerId(), issued.jobId(), issued.workerId(), issued.expiresAt());
+            assertThat(refused).as("an offer the documented behaviour does not allow").isNull();
+            coverage.count("offer issued");
+        }
+        return new ArrayList<>(events.subList(i, events.size()));
+    }
+
+    private void compareState() {
+        Map<String, String> routerJobs = new TreeMap<>();
+        Map<String, String> modelJobs = new TreeMap<>();
+        for (RouterJob job : router.listJobs()) {
+            List<String> open = router.getJobOffers(job.id()).stream().filter(o -> o.status() == OfferStatus.OPEN)
+                    .map(RouterJobOffer::offerId).toList();
+            routerJobs.put(job.id(), job.status() + " offers " + open);
+        }
+        model.jobs.values().forEach(job -> modelJobs.put(job.id, job.status + " offers "
+                + model.offersOfJob(job.id).stream().map(ReferenceModel.Offer::id).toList()));
+        assertThat(routerJobs).as("jobs: status and open offers").isEqualTo(modelJobs);
+
+        Map<String, String> routerWorkers = new TreeMap<>();
+        Map<String, String> modelWorkers = new TreeMap<>();
+        for (RouterWorker worker : router.listWorkers()) {
+            routerWorkers.put(worker.id(), "used " + worker.usedCapacity() + " available " + worker.availableForOffers()
+                    + " offers " + worker.offers().stream().map(RouterJobOffer::offerId).toList());
+        }
+        model.workers.values().forEach(worker -> modelWorkers.put(worker.id, "used " + model.usedCapacity(worker)
+                + " available " + worker.available + " offers "
+                + model.offersOf(worker.id).stream().map(ReferenceModel.Offer::id).toList()));
+        assertThat(routerWorkers).as("workers: used capacity, availability and open offers").isEqualTo(modelWorkers);
+    }
+
+    /** The router's event in the model's rendering; see {@link ReferenceModel#key}. */
+    private static String key(RouterEvent event) {
+        String ids;
+        if (event instanceof JobReceived e) {
+            ids = e.jobId();
+        } else if (event instanceof JobQueued e) {
+            ids = e.jobId();
+        } else if (event instanceof JobUpdated e) {
+            ids = e.jobId();
+        } else if (event instanceof JobCompleted e) {
+            ids = e.jobId() + " " + e.workerId();
+        } else if (event instanceof JobClosed e) {
+            ids = e.jobId() + " " + e.workerId();
+        } else if (event instanceof JobCancelled e) {
+            ids = e.jobId();
+        } else if (event instanceof JobDeleted e) {
+            ids = e.jobId();
+        } else if (event instanceof OfferAccepted e) {
+            ids = e.offerId() + " " + e.jobId() + " " + e.workerId();
+        } else if (event instanceof OfferDeclined e) {
+            ids = e.offerId() + " " + e.jobId() + " " + e.workerId();
+        } else if (event instanceof OfferExpired e) {
+            ids = e.offerId() + " " + e.jobId() + " " + e.workerId();
+        } else if (event instanceof OfferRevoked e) {
+            ids = e.offerId() + " " + e.jobId() + " " + e.workerId();
+        } else if (event instanceof WorkerRegistered e) {
+            ids = e.workerId();
+        } else if (event instanceof WorkerDeregistered e) {
+            ids = e.workerId();
+        } else if (event instanceof WorkerUpdated e) {
+            ids = e.workerId();
+        } else {
+            ids = event.toString();
+        }
+        return event.getClass().getSimpleName() + " " + ids + " @" + event.at();
+    }
+
+    @Override
+    public void close() {
+        router.close();
+    }
+}

@@ -1,0 +1,453 @@
+package dev.jobrouter.properties;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The documented behaviour of the router (REFERENCE.md and the README), in plain Java, written
+ * without looking at the rules or the engine's classes. For each command it predicts whether the
+ * router accepts it ({@link Outcome}) and, when it does, the events the command itself causes. Which
+ * fitting worker the matcher picks is the router's choice: the model takes the offers the router
+ * reports and checks that each was allowed, and that afterwards no waiting job and fitting worker
+ * were left unmatched.
+ */
+final class ReferenceModel {
+
+    enum Outcome { OK, NOT_FOUND, INVALID_ARGUMENT, CONFLICT }
+
+    enum Status { QUEUED, ASSIGNED, COMPLETED, CLOSED, CANCELLED }
+
+    record Policy(Duration offerExpiresAfter, int maxConcurrentOffers) {}
+
+    record Channel(int cost, Integer maxJobs) {}
+
+    static final class Job {
+        final String id;
+        final String channel;
+        final String queue;
+        int priority;
+        Status status = Status.QUEUED;
+        String assignmentId;
+        String worker;
+        int cost;
+        Instant releaseAt;
+
+        Job(String id, String channel, String queue, int priority) {
+            this.id = id;
+            this.channel = channel;
+            this.queue = queue;
+            this.priority = priority;
+        }
+
+        boolean holdsCapacity() {
+            return status == Status.ASSIGNED || status == Status.COMPLETED;
+        }
+    }
+
+    static final class Worker {
+        final String id;
+        int capacity;
+        Map<String, Channel> channels = Map.of();
+        Set<String> queues = Set.of();
+        boolean available;
+        final Map<String, Instant> declines = new TreeMap<>();
+        /** Jobs it holds capacity for, by job id. */
+        final Map<String, Job> held = new LinkedHashMap<>();
+
+        Worker(String id) {
+            this.id = id;
+        }
+    }
+
+    record Offer(String id, String jobId, String workerId, String channel, int cost, Instant expiresAt) {}
+
+    private record Timer(Instant at, long sequence, String kind, String subject, String other) {}
+
+    /** The distribution policy of each queue. */
+    private final Map<String, Policy> policies;
+    final Map<String, Job> jobs = new TreeMap<>();
+    final Map<String, Worker> workers = new TreeMap<>();
+    /** Open offers by offer id, oldest first. */
+    final Map<String, Offer> openOffers = new LinkedHashMap<>();
+    /** Every offer ever reported, by id: open or ended, for picking ids. */
+    final Map<String, Offer> allOffers = new LinkedHashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(
+            Comparator.comparing(Timer::at).thenComparingLong(Timer::sequence));
+    private long nextTimer;
+    private final boolean expiryDeregisters;
+    Instant now;
+
+    ReferenceModel(Instant start, Map<String, Policy> policyOfQueue, boolean expiryDeregisters) {
+        this.now = start;
+        this.policies = policyOfQueue;
+        this.expiryDeregisters = expiryDeregisters;
+    }
+
+    // ---- predictions: each returns the outcome and, when OK, applies the change and fills the events
+
+    Outcome upsertJob(String id, String channel, String queue, int priority, List<String> events) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            if (!policies.containsKey(queue)) {
+                return Outcome.INVALID_ARGUMENT;
+            }
+            jobs.put(id, new Job(id, channel, queue, priority));
+            events.add(key("JobReceived", id));
+            events.add(key("JobQueued", id));
+            return Outcome.OK;
+        }
+        if (!job.channel.equals(channel) || !job.queue.equals(queue)) {
+            return Outcome.INVALID_ARGUMENT;
+        }
+        if (terminal(job)) {
+            return Outcome.CONFLICT;
+        }
+        job.priority = priority;
+        events.add(key("JobUpdated", id));
+        return Outcome.OK;
+    }
+
+    /** A full worker upsert: capacity, channels and queues given, availability as asked. */
+    Outcome upsertWorker(String id, int capacity, Map<String, Channel> channels, Set<String> queues, boolean available,
+            List<String> events) {
+        Worker worker = workers.get(id);
+        Worker proposed = worker == null ? new Worker(id) : worker;
+        int used = worker == null ? 0 : usedCapacity(worker);
+        if (used > capacity) {
+            return Outcome.CONFLICT;
+        }
+        for (Map.Entry<String, Channel> channel : channels.entrySet()) {
+            Integer max = channel.getValue().maxJobs();
+            if (worker != null && max != null && jobsOn(worker, channel.getKey()) > max) {
+                return Outcome.CONFLICT;
+            }
+        }
+        proposed.capacity = capacity;
+        proposed.channels = channels;
+        proposed.queues = queues;
+        workers.put(id, proposed);
+        setAvailability(proposed, worker != null && worker.available, available, events);
+        return Outcome.OK;
+    }
+
+    /** Only availability changes; a new worker without a capacity is invalid. */
+    Outcome setAvailability(String id, boolean available, List<String> events) {
+        Worker worker = workers.get(id);
+        if (worker == null) {
+            return Outcome.INVALID_ARGUMENT;
+        }
+        setAvailability(worker, worker.available, available, events);
+        return Outcome.OK;
+    }
+
+    private void setAvailability(Worker worker, boolean was, boolean available, List<String> events) {
+        worker.available = available;
+        if (available && !was) {
+            worker.declines.clear();
+            events.add(key("WorkerRegistered", worker.id));
+        } else if (!available && was) {
+            for (Offer offer : offersOf(worker.id)) {
+                end(offer, "OfferRevoked", events);
+            }
+            events.add(key("WorkerDeregistered", worker.id));
+        } else {
+            events.add(key("WorkerUpdated", worker.id));
+        }
+    }
+
+    /** @return the outcome; on OK the job is ASSIGNED and {@code events} holds what the router reports */
+    Outcome accept(String workerId, String offerId, List<String> events) {
+        Offer offer = offerOf(workerId, offerId);
+        if (offer == null) {
+            return Outcome.NOT_FOUND;
+        }
+        if (!openOffers.containsKey(offerId)) {
+            return Outcome.CONFLICT;
+        }
+        Job job = jobs.get(offer.jobId());
+        openOffers.remove(offerId);
+        job.status = Status.ASSIGNED;
+        job.worker = workerId;
+        job.cost = offer.cost();
+        workers.get(workerId).held.put(job.id, job);
+        events.add(key("OfferAccepted", offerId, job.id, workerId));
+        for (Offer other : offersOfJob(job.id)) {
+            end(other, "OfferRevoked", events);
+        }
+        return Outcome.OK;
+    }
+
+    /** Called with the assignment id the router handed out for the accept just predicted. */
+    void assigned(String jobId, String assignmentId) {
+        jobs.get(jobId).assignmentId = assignmentId;
+    }
+
+    Outcome decline(String workerId, String offerId, Instant retryAt, List<String> events) {
+        Offer offer = offerOf(workerId, offerId);
+        if (offer == null) {
+            return Outcome.NOT_FOUND;
+        }
+        if (!openOffers.containsKey(offerId)) {
+            return Outcome.CONFLICT;
+        }
+        end(offer, "OfferDeclined", events);
+        workers.get(workerId).declines.put(offer.jobId(), retryAt == null ? Instant.MAX : retryAt);
+        if (retryAt != null && retryAt.isAfter(now)) {
+            schedule(retryAt, "retry", offer.jobId(), workerId);
+        }
+        return Outcome.OK;
+    }
+
+    Outcome complete(String jobId, String assignmentId, List<String> events) {
+        Job job = jobs.get(jobId);
+        if (job == null || job.assignmentId == null || !job.assignmentId.equals(assignmentId)) {
+            return Outcome.NOT_FOUND;
+        }
+        if (job.status != Status.ASSIGNED) {
+            return Outcome.CONFLICT;
+        }
+        job.status = Status.COMPLETED;
+        events.add(key("JobCompleted", jobId, job.worker));
+        return Outcome.OK;
+    }
+
+    Outcome close(String jobId, String assignmentId, Instant closeAt, List<String> events) {
+        Job job = jobs.get(jobId);
+        if (job == null || job.assignmentId == null || !job.assignmentId.equals(assignmentId)) {
+            return Outcome.NOT_FOUND;
+        }
+        if (!job.holdsCapacity() || job.releaseAt != null) {
+            return Outcome.CONFLICT;
+        }
+        if (job.status == Status.ASSIGNED) {
+            job.status = Status.COMPLETED;
+            events.add(key("JobCompleted", jobId, job.worker));
+        }
+        if (closeAt == null || !closeAt.isAfter(now)) {
+            release(job, events);
+        } else {
+            job.releaseAt = closeAt;
+            schedule(closeAt, "release", jobId, null);
+        }
+        return Outcome.OK;
+    }
+
+    Outcome cancel(String jobId, List<String> events) {
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            return Outcome.NOT_FOUND;
+        }
+        if (terminal(job)) {
+            return Outcome.CONFLICT;
+        }
+        if (job.holdsCapacity()) {
+            workers.get(job.worker).held.remove(jobId);
+        }
+        job.status = Status.CANCELLED;
+        job.releaseAt = null;
+        events.add(key("JobCancelled", jobId));
+        for (Offer offer : offersOfJob(jobId)) {
+            end(offer, "OfferRevoked", events);
+        }
+        return Outcome.OK;
+    }
+
+    Outcome delete(String jobId, List<String> events) {
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            return Outcome.NOT_FOUND;
+        }
+        if (job.holdsCapacity()) {
+            return Outcome.CONFLICT;
+        }
+        for (Offer offer : offersOfJob(jobId)) {
+            end(offer, "OfferRevoked", events);
+        }
+        for (Worker worker : workers.values()) {
+            worker.declines.remove(jobId);
+        }
+        allOffers.values().removeIf(offer -> offer.jobId().equals(jobId));
+        jobs.remove(jobId);
+        events.add(key("JobDeleted", jobId));
+        return Outcome.OK;
+    }
+
+    // ---- time
+
+    /** @return the instant of the earliest pending timer, or {@code null} */
+    Instant nextTimer() {
+        Timer first = timers.peek();
+        return first == null ? null : first.at();
+    }
+
+    /**
+     * Fires the earliest timer, which must be due at {@code now}: the events it causes (none when it
+     * no longer applies), or {@code null} when no timer is due.
+     */
+    List<String> fireNextTimer() {
+        Timer timer = timers.peek();
+        if (timer == null || timer.at().isAfter(now)) {
+            return null;
+        }
+        timers.poll();
+        List<String> events = new ArrayList<>();
+        switch (timer.kind()) {
+            case "expire" -> {
+                Offer offer = openOffers.get(timer.subject());
+                if (offer != null && offer.expiresAt().equals(timer.at())) {
+                    end(offer, "OfferExpired", events);
+                    Worker worker = workers.get(offer.workerId());
+                    if (expiryDeregisters && worker.available) {
+                        setAvailability(worker, true, false, events);
+                    }
+                }
+            }
+            case "release" -> {
+                Job job = jobs.get(timer.subject());
+                if (job != null && job.status == Status.COMPLETED && timer.at().equals(job.releaseAt)) {
+                    release(job, events);
+                }
+            }
+            default -> {
+                // a retry time came: the job may be offered to the decliner again; matching shows it
+            }
+        }
+        return events;
+    }
+
+    // ---- offers the router reports
+
+    /** Applies an offer the router issued; @return why it was not allowed, or {@code null} */
+    String offerIssued(String offerId, String jobId, String workerId, Instant expiresAt) {
+        Job job = jobs.get(jobId);
+        Worker worker = workers.get(workerId);
+        if (job == null || worker == null) {
+            return "offer " + offerId + " names an unknown job or worker";
+        }
+        String unfit = whyNotFit(job, worker);
+        if (unfit != null) {
+            return "offer " + offerId + " of " + jobId + " to " + workerId + ": " + unfit;
+        }
+        Policy policy = policies.get(job.queue);
+        if (!expiresAt.equals(now.plus(policy.offerExpiresAfter()))) {
+            return "offer " + offerId + " expires at " + expiresAt + ", not after " + policy.offerExpiresAfter();
+        }
+        Offer offer = new Offer(offerId, jobId, workerId, job.channel, worker.channels.get(job.channel).cost(), expiresAt);
+        openOffers.put(offerId, offer);
+        allOffers.put(offerId, offer);
+        schedule(expiresAt, "expire", offerId, null);
+        return null;
+    }
+
+    /** @return a waiting job and fitting worker the matcher left unmatched, or {@code null} */
+    String missedMatch() {
+        for (Job job : jobs.values()) {
+            for (Worker worker : workers.values()) {
+                if (whyNotFit(job, worker) == null) {
+                    return "job " + job.id + " waits while worker " + worker.id + " fits it";
+                }
+            }
+        }
+        return null;
+    }
+
+    private String whyNotFit(Job job, Worker worker) {
+        if (job.status != Status.QUEUED) {
+            return "job is " + job.status;
+        }
+        if (offersOfJob(job.id).size() >= policies.get(job.queue).maxConcurrentOffers()) {
+            return "job has its maximum of open offers";
+        }
+        if (!worker.available) {
+            return "worker is not available";
+        }
+        Channel channel = worker.channels.get(job.channel);
+        if (!worker.queues.contains(job.queue) || channel == null) {
+            return "worker lacks the queue or channel";
+        }
+        if (usedCapacity(worker) + channel.cost() > worker.capacity) {
+            return "worker has no room";
+        }
+        if (channel.maxJobs() != null && jobsOn(worker, job.channel) >= channel.maxJobs()) {
+            return "worker is at the channel's job limit";
+        }
+        if (offersOf(worker.id).stream().anyMatch(offer -> offer.jobId().equals(job.id))) {
+            return "worker already holds an offer for the job";
+        }
+        Instant retryAt = worker.declines.get(job.id);
+        if (retryAt != null && retryAt.isAfter(now)) {
+            return "worker declined the job until " + retryAt;
+        }
+        return null;
+    }
+
+    // ---- what the router shows
+
+    int usedCapacity(Worker worker) {
+        int used = 0;
+        for (Offer offer : offersOf(worker.id)) {
+            used += offer.cost();
+        }
+        for (Job job : worker.held.values()) {
+            used += job.cost;
+        }
+        return used;
+    }
+
+    List<Offer> offersOf(String workerId) {
+        return openOffers.values().stream().filter(offer -> offer.workerId().equals(workerId)).toList();
+    }
+
+    List<Offer> offersOfJob(String jobId) {
+        return openOffers.values().stream().filter(offer -> offer.jobId().equals(jobId)).toList();
+    }
+
+    Offer offerOf(String workerId, String offerId) {
+        Offer offer = allOffers.get(offerId);
+        return workers.containsKey(workerId) && offer != null && offer.workerId().equals(workerId) ? offer : null;
+    }
+
+    boolean expiryDeregisters() {
+        return expiryDeregisters;
+    }
+
+    // ---- internals
+
+    private int jobsOn(Worker worker, String channel) {
+        int count = (int) offersOf(worker.id).stream().filter(offer -> offer.channel().equals(channel)).count();
+        return count + (int) worker.held.values().stream().filter(job -> job.channel.equals(channel)).count();
+    }
+
+    private void release(Job job, List<String> events) {
+        workers.get(job.worker).held.remove(job.id);
+        job.status = Status.CLOSED;
+        job.releaseAt = null;
+        events.add(key("JobClosed", job.id, job.worker));
+    }
+
+    private void end(Offer offer, String event, List<String> events) {
+        openOffers.remove(offer.id());
+        events.add(key(event, offer.id(), offer.jobId(), offer.workerId()));
+    }
+
+    private void schedule(Instant at, String kind, String subject, String other) {
+        timers.add(new Timer(at, nextTimer++, kind, subject, other));
+    }
+
+    private static boolean terminal(Job job) {
+        return job.status == Status.CLOSED || job.status == Status.CANCELLED;
+    }
+
+    /** An event as the model and the router's event both render it: type, the ids involved and the time. */
+    String key(String type, String... ids) {
+        return type + " " + String.join(" ", ids) + " @" + now;
+    }
+}
