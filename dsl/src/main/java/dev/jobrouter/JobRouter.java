@@ -28,6 +28,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -270,6 +271,19 @@ public final class JobRouter implements AutoCloseable {
     /** @return the router's clock */
     public Instant now() {
         return engine.now();
+    }
+
+    /** @return whether the router runs on a virtual clock, which moves only on {@code advanceBy} / {@code advanceTo} */
+    public boolean hasVirtualClock() {
+        return engine.hasVirtualClock();
+    }
+
+    /**
+     * @return when the earliest pending timer (an offer expiry, a delayed release, a retry time) is
+     *     due, if any; a timer whose subject ended early (an accepted offer) fires as a no-op
+     */
+    public Optional<Instant> nextTimerAt() {
+        return Optional.ofNullable(engine.nextTimerAt());
     }
 
     /**

@@ -213,6 +213,25 @@ public final class RouterEngine implements AutoCloseable {
         return clock.instant();
     }
 
+    /** @return whether time moves only on {@link #advanceTo(Instant)} */
+    public boolean hasVirtualClock() {
+        return virtualClock != null;
+    }
+
+    /**
+     * @return when the earliest pending timer (offer expiry, delayed release, retry time) is due, or
+     *     {@code null} when none is; a timer whose subject ended early is dropped when it comes due
+     */
+    public Instant nextTimerAt() {
+        lock.lock();
+        try {
+            ensureOpen();
+            return ctx.timers.next();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Moves the virtual clock to {@code target}, firing every timer due on the way at its own instant.
      *

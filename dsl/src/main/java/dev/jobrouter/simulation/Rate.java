@@ -1,0 +1,29 @@
+package dev.jobrouter.simulation;
+
+import dev.jobrouter.core.RouterException;
+
+/**
+ * How often something happens on average: {@code Rate.perMinute(120)}.
+ *
+ * @param perSecond events per second, more than 0
+ */
+public record Rate(double perSecond) {
+
+    public Rate {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw RouterException.invalid("a rate must be a finite number above 0 per second, not " + perSecond);
+        }
+    }
+
+    public static Rate perSecond(double count) {
+        return new Rate(count);
+    }
+
+    public static Rate perMinute(double count) {
+        return new Rate(count / 60);
+    }
+
+    public static Rate perHour(double count) {
+        return new Rate(count / 3600);
+    }
+}
