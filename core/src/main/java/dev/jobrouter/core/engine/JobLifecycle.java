@@ -7,6 +7,7 @@ import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.CreateJob;
 import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.OfferRetryDue;
 import dev.jobrouter.core.command.ReleaseCapacity;
 import dev.jobrouter.core.command.UpdateJob;
 import dev.jobrouter.core.event.JobCancelled;
@@ -135,7 +136,12 @@ final class JobLifecycle {
         RouterWorker worker = job.currentAssignment().map(a -> ctx.state.workers.get(a.workerId())).orElse(null);
         ctx.decider.require(new CancelJob(jobId, dispositionCode, note), () -> describe(job), job, worker, null);
         Instant now = ctx.now();
-        job.currentAssignment().ifPresent(assignment -> releaseWorker(assignment, now));
+        job.currentAssignment().ifPresent(assignment -> {
+            if (assignment.closePending()) {
+                ctx.timers.cancel(new ReleaseCapacity(jobId, assignment.assignmentId(), assignment.releaseAt()));
+            }
+            releaseWorker(assignment, now);
+        });
         String code = dispositionCode == null ? CancelJob.DEFAULT_DISPOSITION_CODE : dispositionCode;
         RouterJob cancelled = Snapshots.withOutcome(Snapshots.withStatus(job, JobStatus.CANCELLED), note, now, code);
         ctx.state.jobs.put(jobId, cancelled);
@@ -163,6 +169,7 @@ final class JobLifecycle {
         if (declined == null || !declined.containsKey(jobId)) {
             return;
         }
+        ctx.timers.cancel(new OfferRetryDue(jobId, workerId, declined.get(jobId)));
         ImmutableMap.Builder<String, Instant> rest = ImmutableMap.builder();
         declined.forEach((id, retryAt) -> {
             if (!id.equals(jobId)) {

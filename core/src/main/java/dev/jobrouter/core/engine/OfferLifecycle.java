@@ -54,6 +54,7 @@ final class OfferLifecycle {
         RouterJobAssignment assignment = new RouterJobAssignment(ctx.newAssignmentId(), workerId, offer.capacityCost(),
                 now, null, null, null);
         ctx.state.offers.put(offerId, offer.withStatus(OfferStatus.ACCEPTED));
+        cancelExpiry(offer);
         ctx.state.workers.put(workerId, Snapshots.withAcceptedOffer(worker, offerId, new RouterWorkerAssignment(
                 assignment.assignmentId(), job.id(), job.channelId(), offer.capacityCost(), now)));
         ctx.state.jobs.put(job.id(), Snapshots.withStatus(Snapshots.withAssignment(job, assignment), JobStatus.ASSIGNED));
@@ -128,10 +129,15 @@ final class OfferLifecycle {
     /** Ends an open offer: its capacity goes back to the worker and its job may want another offer. */
     private void end(RouterJobOffer offer, OfferStatus outcome, Instant now) {
         ctx.state.offers.put(offer.offerId(), offer.withStatus(outcome));
+        cancelExpiry(offer);
         RouterWorker worker = ctx.state.workers.get(offer.workerId());
         ctx.state.workers.put(worker.id(), Snapshots.withoutOffer(worker, offer.offerId(), now));
         ctx.jobsToMatch.add(offer.jobId());
         ctx.workersToMatch.add(offer.workerId());
+    }
+
+    private void cancelExpiry(RouterJobOffer offer) {
+        ctx.timers.cancel(new ExpireOffer(offer.offerId(), offer.jobId(), offer.workerId(), offer.expiresAt()));
     }
 
     private RouterJobOffer offerOf(RouterWorker worker, String offerId) {

@@ -3,13 +3,16 @@ package dev.jobrouter.core.engine;
 import dev.jobrouter.core.command.TimedCommand;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * Timed commands in due order on the router's clock. A timer is not cancelled when what it concerns
- * ends early (an accepted offer, a cancelled job): when it fires, the engine checks that it still
- * applies and otherwise drops it.
+ * Timed commands in due order on the router's clock. When what a timer concerns ends early (an offer
+ * answered, a pending close cancelled), the engine cancels the timer, so that a long-lived router
+ * does not accumulate dead ones; when a timer fires, the engine still checks that it applies. Both
+ * scheduling and cancelling are recorded in the undo log.
  */
 final class TimerQueue {
 
@@ -17,6 +20,8 @@ final class TimerQueue {
 
     private final NavigableSet<Timer> timers = new TreeSet<>(
             Comparator.comparing(Timer::at).thenComparingLong(Timer::sequence));
+    /** Each pending timer by its command: timed commands are values, so the engine can name one to cancel. */
+    private final Map<TimedCommand, Timer> byCommand = new HashMap<>();
     private final UndoLog undo;
     private long nextSequence;
 
@@ -24,10 +29,23 @@ final class TimerQueue {
         this.undo = undo;
     }
 
+    /** Schedules the command at its due time; the same command already pending is not scheduled twice. */
     void schedule(TimedCommand command) {
+        if (byCommand.containsKey(command)) {
+            return;
+        }
         Timer timer = new Timer(command.dueAt(), nextSequence++, command);
-        timers.add(timer);
-        undo.record(() -> timers.remove(timer));
+        add(timer);
+        undo.record(() -> remove(timer));
+    }
+
+    /** Cancels the pending timer of this command, if any. */
+    void cancel(TimedCommand command) {
+        Timer timer = byCommand.get(command);
+        if (timer != null) {
+            remove(timer);
+            undo.record(() -> add(timer));
+        }
     }
 
     /** @return the earliest timer due at or before {@code upTo}, removed from the queue; or {@code null} */
@@ -36,11 +54,27 @@ final class TimerQueue {
         if (first == null || first.at().isAfter(upTo)) {
             return null;
         }
-        return timers.pollFirst();
+        remove(first);
+        return first;
     }
 
     /** @return the instant of the earliest timer, or {@code null} */
     Instant next() {
         return timers.isEmpty() ? null : timers.first().at();
+    }
+
+    /** @return how many timers are pending */
+    int size() {
+        return timers.size();
+    }
+
+    private void add(Timer timer) {
+        timers.add(timer);
+        byCommand.put(timer.command(), timer);
+    }
+
+    private void remove(Timer timer) {
+        timers.remove(timer);
+        byCommand.remove(timer.command());
     }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.DeregisterWorker;
+import dev.jobrouter.core.command.OfferRetryDue;
 import dev.jobrouter.core.command.RegisterWorker;
 import dev.jobrouter.core.command.UpdateWorker;
 import dev.jobrouter.core.event.WorkerDeregistered;
@@ -12,6 +13,7 @@ import dev.jobrouter.core.event.WorkerUpdated;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.Labels;
 import dev.jobrouter.core.model.RouterWorker;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +82,11 @@ final class WorkerLifecycle {
                 () -> "worker " + proposed.id() + " is " + (current == null ? "new" : current.state()), null, proposed, null);
         ctx.state.workers.put(proposed.id(), Snapshots.withAvailability(proposed, true, ctx.now()));
         // Registering again wipes the slate: jobs it declined may be offered to it again.
+        ImmutableMap<String, Instant> declined = ctx.state.declines.get(proposed.id());
         ctx.state.declines.remove(proposed.id());
+        if (declined != null) {
+            declined.forEach((jobId, retryAt) -> ctx.timers.cancel(new OfferRetryDue(jobId, proposed.id(), retryAt)));
+        }
         ctx.publish(new WorkerRegistered(ctx.now(), proposed.id()));
     }
 
