@@ -63,11 +63,6 @@ final class TimerQueue {
         return timers.isEmpty() ? null : timers.first().at();
     }
 
-    /** @return how many timers are pending */
-    int size() {
-        return timers.size();
-    }
-
     private void add(Timer timer) {
         timers.add(timer);
         byCommand.put(timer.command(), timer);
