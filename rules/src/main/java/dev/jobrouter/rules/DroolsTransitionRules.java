@@ -14,57 +14,72 @@ import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * One long-lived Drools session deciding one transition at a time: insert the command and the
- * snapshots it touches, fire, collect the verdict facts the rules inserted, delete everything. The
- * session holds no facts between decisions, so nothing in it can drift from the router's state, and
- * the facts are immutable records, so rules cannot change router state behind the engine's back.
+ * Long-lived Drools sessions deciding one transition at a time: insert the command and the snapshots
+ * it touches, fire, collect the verdict facts the rules inserted, delete everything. There is one
+ * session per command type's rule network (see {@link DecisionPlans}), made on first use. Sessions
+ * hold no facts between decisions, so nothing in them can drift from the router's state, and the
+ * facts are immutable records, so rules cannot change router state behind the engine's back.
  */
 final class DroolsTransitionRules implements TransitionRules {
     /** Firings allowed per decision; more means a rule loops. */
     static final int MAX_FIRINGS = 10_000;
 
-    private final KieSession session;
+    private final DecisionPlans plans;
+    private final KieSessionConfiguration configuration;
+    private final Map<KieBase, KieSession> sessions = new IdentityHashMap<>();
     private final AgendaFilter filter;
     private final List<FactHandle> handles = new ArrayList<>();
     private final VerdictCollector collector = new VerdictCollector();
+    private final DefaultAgendaEventListener firings = new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            lastFiredRule = event.getMatch().getRule().getName();
+        }
+    };
+    private KieSession session;
     private String lastFiredRule;
 
-    DroolsTransitionRules(KieSession session, Set<String> disabledRules) {
-        this.session = session;
+    DroolsTransitionRules(DecisionPlans plans, KieSessionConfiguration configuration, Set<String> disabledRules) {
+        this.plans = plans;
+        this.configuration = configuration;
         this.filter = disabledRules.isEmpty() ? null : match -> !(disabledRules.contains(match.getRule().getName())
                 && RuleBase.BUILT_IN_PACKAGE.equals(match.getRule().getPackageName()));
-        session.addEventListener(collector);
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                lastFiredRule = event.getMatch().getRule().getName();
-            }
-        });
     }
 
     @Override
     public Verdict decide(Decision decision) {
         Command command = decision.command();
+        DecisionPlans.Plan plan = plans.planFor(command.getClass());
+        if (!plan.anyRule()) {
+            return Verdict.ALLOW;
+        }
+        session = sessionFor(plan.kieBase());
         collector.reset();
         lastFiredRule = null;
         try {
-            insert(new Now(decision.now()));
-            insert(decision.job());
-            insert(decision.worker());
-            insert(decision.offer());
-            insert(command);
+            if (plan.sees(Now.class)) {
+                insert(new Now(decision.now()));
+            }
+            insert(plan, decision.job());
+            insert(plan, decision.worker());
+            insert(plan, decision.offer());
+            insert(plan, command);
             int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new RouterException(ErrorCode.CONFLICT, "rules fired " + fired + " times deciding " + command
@@ -90,19 +105,41 @@ final class DroolsTransitionRules implements TransitionRules {
     }
 
     private void insert(Object fact) {
-        if (fact != null) {
-            handles.add(session.insert(fact));
+        handles.add(session.insert(fact));
+    }
+
+    private void insert(DecisionPlans.Plan plan, Object fact) {
+        if (fact != null && plan.sees(fact.getClass())) {
+            insert(fact);
         }
     }
 
-    /** @return the facts left in the session; always 0 between decisions */
+    private KieSession sessionFor(KieBase kieBase) {
+        KieSession existing = sessions.get(kieBase);
+        if (existing != null) {
+            return existing;
+        }
+        KieSession created = kieBase.newKieSession(configuration, null);
+        created.addEventListener(collector);
+        created.addEventListener(firings);
+        sessions.put(kieBase, created);
+        return created;
+    }
+
+    /** @return the facts left in the sessions; always 0 between decisions */
     long factCount() {
-        return session.getFactCount();
+        return sessions.values().stream().mapToLong(KieSession::getFactCount).sum();
+    }
+
+    /** @return how many sessions decisions have needed so far: one per distinct rule network */
+    int sessionCount() {
+        return sessions.size();
     }
 
     @Override
     public void close() {
-        session.dispose();
+        sessions.values().forEach(KieSession::dispose);
+        sessions.clear();
     }
 
     /** Collects the verdict facts rules insert, with the name of the rule that inserted each. */
