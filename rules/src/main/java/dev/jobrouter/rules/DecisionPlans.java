@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.GroupElement;
@@ -56,8 +57,16 @@ final class DecisionPlans {
         }
     }
 
+    /** A rule by package and name, the same in every rule base compiled from the same sources. */
+    record RuleKey(String packageName, String name) {
+
+        static RuleKey of(Rule rule) {
+            return new RuleKey(rule.getPackageName(), rule.getName());
+        }
+    }
+
     /** What one rule's conditions say: the command types it requires and every fact type it mentions. */
-    private record Shape(String packageName, String name, Set<Class<?>> requiredCommands, Set<Class<?>> factTypes) {
+    private record Shape(RuleKey rule, Set<Class<?>> requiredCommands, Set<Class<?>> factTypes) {
 
         boolean canFireOn(Class<?> commandType) {
             for (Class<?> required : requiredCommands) {
@@ -70,17 +79,17 @@ final class DecisionPlans {
     }
 
     private final KieBase all;
-    private final Supplier<KieBase> copies;
+    private final Function<Set<RuleKey>, KieBase> networkOf;
     private final List<Shape> shapes = new ArrayList<>();
     private final Map<Class<?>, Plan> plans = new ConcurrentHashMap<>();
 
     /**
      * @param all every rule
-     * @param copies new rule bases with every rule, each independent of the others, to cut down
+     * @param networkOf builds a rule base of only the given rules of {@code all}
      */
-    DecisionPlans(KieBase all, Supplier<KieBase> copies) {
+    DecisionPlans(KieBase all, Function<Set<RuleKey>, KieBase> networkOf) {
         this.all = all;
-        this.copies = copies;
+        this.networkOf = networkOf;
         for (KiePackage kiePackage : all.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 if (rule instanceof RuleImpl impl && !impl.isQuery()) {
@@ -110,20 +119,11 @@ final class DecisionPlans {
                 factTypes.addAll(shape.factTypes());
             }
         }
-        KieBase kieBase = firing.isEmpty() ? null : firing.size() == shapes.size() ? all : only(firing);
+        KieBase kieBase = firing.isEmpty() ? null : firing.size() == shapes.size() ? all
+                : networkOf.apply(firing.stream().map(Shape::rule).collect(Collectors.toSet()));
         Plan plan = new Plan(kieBase, Set.copyOf(factTypes));
         plans.put(commandType, plan);
         return plan;
-    }
-
-    private KieBase only(List<Shape> firing) {
-        KieBase kieBase = copies.get();
-        for (Shape shape : shapes) {
-            if (!firing.contains(shape)) {
-                kieBase.removeRule(shape.packageName(), shape.name());
-            }
-        }
-        return kieBase;
     }
 
     private static Shape shapeOf(RuleImpl rule) {
@@ -142,7 +142,7 @@ final class DecisionPlans {
         }
         Set<Class<?>> factTypes = new LinkedHashSet<>();
         collectFactTypes(lhs, factTypes, Collections.newSetFromMap(new IdentityHashMap<>()));
-        return new Shape(rule.getPackageName(), rule.getName(), Set.copyOf(required), Set.copyOf(factTypes));
+        return new Shape(RuleKey.of(rule), Set.copyOf(required), Set.copyOf(factTypes));
     }
 
     private static void collectFactTypes(RuleConditionElement element, Set<Class<?>> types,

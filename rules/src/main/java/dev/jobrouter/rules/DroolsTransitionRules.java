@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * Long-lived Drools sessions deciding one transition at a time: insert the command and the snapshots
@@ -43,29 +43,30 @@ final class DroolsTransitionRules implements TransitionRules {
     private final DecisionPlans plans;
     private final KieSessionConfiguration configuration;
     private final Map<KieBase, KieSession> sessions = new IdentityHashMap<>();
-    private final AgendaFilter filter;
+    private final Set<String> disabledRules;
+    /** Lets every match fire but the disabled rules', noting the last one let through for loop reports. */
+    private final AgendaFilter filter = this::mayFire;
+    /** The plans this session has used, by command type: a lookup cheaper than the shared map's. */
+    private final Map<Class<?>, DecisionPlans.Plan> knownPlans = new IdentityHashMap<>();
     private final List<FactHandle> handles = new ArrayList<>();
     private final VerdictCollector collector = new VerdictCollector();
-    private final DefaultAgendaEventListener firings = new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            lastFiredRule = event.getMatch().getRule().getName();
-        }
-    };
     private KieSession session;
     private String lastFiredRule;
 
     DroolsTransitionRules(DecisionPlans plans, KieSessionConfiguration configuration, Set<String> disabledRules) {
         this.plans = plans;
         this.configuration = configuration;
-        this.filter = disabledRules.isEmpty() ? null : match -> !(disabledRules.contains(match.getRule().getName())
-                && RuleBase.BUILT_IN_PACKAGE.equals(match.getRule().getPackageName()));
+        this.disabledRules = disabledRules;
     }
 
     @Override
     public Verdict decide(Decision decision) {
         Command command = decision.command();
-        DecisionPlans.Plan plan = plans.planFor(command.getClass());
+        DecisionPlans.Plan plan = knownPlans.get(command.getClass());
+        if (plan == null) {
+            plan = plans.planFor(command.getClass());
+            knownPlans.put(command.getClass(), plan);
+        }
         if (!plan.anyRule()) {
             return Verdict.ALLOW;
         }
@@ -80,7 +81,7 @@ final class DroolsTransitionRules implements TransitionRules {
             insert(plan, decision.worker());
             insert(plan, decision.offer());
             insert(plan, command);
-            int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
+            int fired = session.fireAllRules(filter, MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new RouterException(ErrorCode.CONFLICT, "rules fired " + fired + " times deciding " + command
                         + "; rule \"" + lastFiredRule + "\" seems to loop", lastFiredRule, null);
@@ -114,6 +115,16 @@ final class DroolsTransitionRules implements TransitionRules {
         }
     }
 
+    private boolean mayFire(Match match) {
+        Rule rule = match.getRule();
+        if (!disabledRules.isEmpty() && disabledRules.contains(rule.getName())
+                && RuleBase.BUILT_IN_PACKAGE.equals(rule.getPackageName())) {
+            return false;
+        }
+        lastFiredRule = rule.getName();
+        return true;
+    }
+
     private KieSession sessionFor(KieBase kieBase) {
         KieSession existing = sessions.get(kieBase);
         if (existing != null) {
@@ -121,7 +132,6 @@ final class DroolsTransitionRules implements TransitionRules {
         }
         KieSession created = kieBase.newKieSession(configuration, null);
         created.addEventListener(collector);
-        created.addEventListener(firings);
         sessions.put(kieBase, created);
         return created;
     }

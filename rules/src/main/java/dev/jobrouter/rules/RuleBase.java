@@ -51,7 +51,14 @@ public final class RuleBase {
 
     private RuleBase(KnowledgeBuilder compiled) {
         this.kieBase = compiled.newKieBase();
-        this.plans = new DecisionPlans(kieBase, compiled::newKieBase);
+        this.plans = new DecisionPlans(kieBase, keep -> {
+            KieBase only = compiled.newKieBase();
+            only.getKiePackages().forEach(kiePackage -> kiePackage.getRules().stream()
+                    .filter(rule -> !keep.contains(DecisionPlans.RuleKey.of(rule)))
+                    .toList()
+                    .forEach(rule -> only.removeRule(rule.getPackageName(), rule.getName())));
+            return only;
+        });
         this.optionalRules = kieBase.getKiePackage(BUILT_IN_PACKAGE).getRules().stream()
                 .filter(rule -> Boolean.TRUE.equals(rule.getMetaData().get("optional")))
                 .map(Rule::getName)
