@@ -35,6 +35,11 @@ final class RouterState {
     final WaitingJobs waitingJobs = new WaitingJobs();
     /** Every offer id of each job, open or ended, in issue order. */
     private final Map<String, Set<String>> offerIdsByJob = new HashMap<>();
+    /**
+     * The open offer ids of each job, in issue order. Kept apart from the history because matching asks
+     * for them on every change, and a job offered again and again would make that walk ever longer.
+     */
+    private final Map<String, Set<String>> openOfferIdsByJob = new HashMap<>();
     /** A job's arrival number, the last tie-breaker of queue order; given when the job enters the map. */
     private final Map<String, Long> arrivals = new HashMap<>();
     private long nextArrival;
@@ -47,23 +52,10 @@ final class RouterState {
         return result;
     }
 
-    private int countOpenOffers(String jobId) {
-        int open = 0;
-        for (String offerId : offerIdsByJob.getOrDefault(jobId, Set.of())) {
-            if (offers.get(offerId).status() == OfferStatus.OPEN) {
-                open++;
-            }
-        }
-        return open;
-    }
-
     List<RouterJobOffer> openOffersOf(String jobId) {
         List<RouterJobOffer> result = new ArrayList<>();
-        for (String offerId : offerIdsByJob.getOrDefault(jobId, Set.of())) {
-            RouterJobOffer offer = offers.get(offerId);
-            if (offer.status() == OfferStatus.OPEN) {
-                result.add(offer);
-            }
+        for (String offerId : openOfferIdsByJob.getOrDefault(jobId, Set.of())) {
+            result.add(offers.get(offerId));
         }
         return result;
     }
@@ -77,7 +69,7 @@ final class RouterState {
         RouterJob job = jobs.get(jobId);
         boolean wantsOffer = job != null
                 && job.status() == JobStatus.QUEUED
-                && countOpenOffers(jobId) < policyOf(job).maxConcurrentOffers();
+                && openOfferIdsByJob.getOrDefault(jobId, Set.of()).size() < policyOf(job).maxConcurrentOffers();
         if (!wantsOffer) {
             waitingJobs.update(jobId, null, null);
             return;
@@ -97,15 +89,19 @@ final class RouterState {
 
     private void offerChanged(String offerId, RouterJobOffer before, RouterJobOffer after) {
         RouterJobOffer offer = after != null ? after : before;
-        if (after == null) {
-            Set<String> ids = offerIdsByJob.get(offer.jobId());
-            ids.remove(offerId);
-            if (ids.isEmpty()) {
-                offerIdsByJob.remove(offer.jobId());
-            }
-        } else {
-            offerIdsByJob.computeIfAbsent(offer.jobId(), id -> new LinkedHashSet<>()).add(offerId);
-        }
+        index(offerIdsByJob, offer.jobId(), offerId, after != null);
+        index(openOfferIdsByJob, offer.jobId(), offerId, after != null && after.status() == OfferStatus.OPEN);
         refreshWaiting(offer.jobId());
+    }
+
+    private static void index(Map<String, Set<String>> idsByJob, String jobId, String offerId, boolean present) {
+        if (present) {
+            idsByJob.computeIfAbsent(jobId, id -> new LinkedHashSet<>()).add(offerId);
+            return;
+        }
+        Set<String> ids = idsByJob.get(jobId);
+        if (ids != null && ids.remove(offerId) && ids.isEmpty()) {
+            idsByJob.remove(jobId);
+        }
     }
 }
