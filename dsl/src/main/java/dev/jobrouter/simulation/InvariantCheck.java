@@ -19,7 +19,6 @@ import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.JobStatus;
-import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
@@ -27,6 +26,7 @@ import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.WorkerState;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,10 @@ import java.util.function.Supplier;
 
 /**
  * Checks the router's invariants after each step of a simulation, on the jobs and workers the step's
- * events name, so that the cost follows the traffic rather than the size of the router.
+ * events name, so that the cost follows the traffic rather than the size of the router. Which offers
+ * are open is followed from the events (issued, then accepted, declined, expired or revoked), so a
+ * job that moves on while the events leave one of its offers open is caught, whether the state or
+ * the events are wrong.
  */
 final class InvariantCheck {
     /** Enough to diagnose; a broken router would otherwise fill the heap with the same finding. */
@@ -43,6 +46,8 @@ final class InvariantCheck {
 
     private final JobRouter router;
     private final Map<String, JobStatus> terminal = new HashMap<>();
+    /** Open offers per job, as the events tell it. */
+    private final Map<String, Set<String>> openOffers = new HashMap<>();
     private final List<String> violations = new ArrayList<>();
 
     InvariantCheck(JobRouter router) {
@@ -58,6 +63,7 @@ final class InvariantCheck {
         Set<String> workers = new LinkedHashSet<>();
         for (RouterEvent event : events) {
             touched(event, jobs, workers);
+            followOffers(event);
             if (event instanceof JobClosed closed) {
                 RouterJobAssignment assignment = job(closed.jobId()).assignments().get(closed.assignmentId());
                 expect(assignment != null && closed.at().equals(assignment.closedAt()),
@@ -81,10 +87,9 @@ final class InvariantCheck {
         }
         long live = job.assignments().values().stream().filter(a -> a.closedAt() == null).count();
         expect(live <= 1, () -> "job " + jobId + " has " + live + " live assignments");
-        if (job.status() != JobStatus.QUEUED) {
-            long open = router.getJobOffers(jobId).stream().filter(o -> o.status() == OfferStatus.OPEN).count();
-            expect(open == 0, () -> "job " + jobId + " is " + job.status() + " with " + open + " open offers");
-        }
+        Set<String> open = openOffers.getOrDefault(jobId, Set.of());
+        expect(job.status() == JobStatus.QUEUED || open.isEmpty(), () -> "job " + jobId + " is " + job.status()
+                + " with open offers " + open);
     }
 
     private void checkWorker(String workerId) {
@@ -101,6 +106,28 @@ final class InvariantCheck {
         for (RouterJobOffer offer : worker.offers()) {
             expect(offer.expiresAt().isAfter(router.now()), () -> "open offer " + offer.offerId() + " expired at "
                     + offer.expiresAt() + ", now is " + router.now());
+        }
+    }
+
+    private void followOffers(RouterEvent event) {
+        if (event instanceof OfferIssued e) {
+            openOffers.computeIfAbsent(e.jobId(), id -> new HashSet<>(2)).add(e.offerId());
+        } else if (event instanceof OfferAccepted e) {
+            ended(e.jobId(), e.offerId());
+        } else if (event instanceof OfferDeclined e) {
+            ended(e.jobId(), e.offerId());
+        } else if (event instanceof OfferExpired e) {
+            ended(e.jobId(), e.offerId());
+        } else if (event instanceof OfferRevoked e) {
+            ended(e.jobId(), e.offerId());
+        }
+    }
+
+    /** Forgets an ended offer; one issued before the simulation started was never followed. */
+    private void ended(String jobId, String offerId) {
+        Set<String> open = openOffers.get(jobId);
+        if (open != null && open.remove(offerId) && open.isEmpty()) {
+            openOffers.remove(jobId);
         }
     }
 

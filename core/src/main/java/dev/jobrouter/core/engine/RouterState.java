@@ -11,10 +11,8 @@ import dev.jobrouter.core.model.RouterWorker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything the router holds. The primary maps record their changes for rollback; the indexes are
@@ -34,19 +32,19 @@ final class RouterState {
 
     final WaitingJobs waitingJobs = new WaitingJobs();
     /** Every offer id of each job, open or ended, in issue order. */
-    private final Map<String, Set<String>> offerIdsByJob = new HashMap<>();
+    private final Map<String, List<String>> offerIdsByJob = new HashMap<>();
     /**
      * The open offer ids of each job, in issue order. Kept apart from the history because matching asks
      * for them on every change, and a job offered again and again would make that walk ever longer.
      */
-    private final Map<String, Set<String>> openOfferIdsByJob = new HashMap<>();
+    private final Map<String, List<String>> openOfferIdsByJob = new HashMap<>();
     /** A job's arrival number, the last tie-breaker of queue order; given when the job enters the map. */
     private final Map<String, Long> arrivals = new HashMap<>();
     private long nextArrival;
 
     List<RouterJobOffer> offersOf(String jobId) {
         List<RouterJobOffer> result = new ArrayList<>();
-        for (String offerId : offerIdsByJob.getOrDefault(jobId, Set.of())) {
+        for (String offerId : offerIdsByJob.getOrDefault(jobId, List.of())) {
             result.add(offers.get(offerId));
         }
         return result;
@@ -54,7 +52,7 @@ final class RouterState {
 
     List<RouterJobOffer> openOffersOf(String jobId) {
         List<RouterJobOffer> result = new ArrayList<>();
-        for (String offerId : openOfferIdsByJob.getOrDefault(jobId, Set.of())) {
+        for (String offerId : openOfferIdsByJob.getOrDefault(jobId, List.of())) {
             result.add(offers.get(offerId));
         }
         return result;
@@ -69,7 +67,7 @@ final class RouterState {
         RouterJob job = jobs.get(jobId);
         boolean wantsOffer = job != null
                 && job.status() == JobStatus.QUEUED
-                && openOfferIdsByJob.getOrDefault(jobId, Set.of()).size() < policyOf(job).maxConcurrentOffers();
+                && openOfferIdsByJob.getOrDefault(jobId, List.of()).size() < policyOf(job).maxConcurrentOffers();
         if (!wantsOffer) {
             waitingJobs.update(jobId, null, null);
             return;
@@ -88,20 +86,26 @@ final class RouterState {
     }
 
     private void offerChanged(String offerId, RouterJobOffer before, RouterJobOffer after) {
-        RouterJobOffer offer = after != null ? after : before;
-        index(offerIdsByJob, offer.jobId(), offerId, after != null);
-        index(openOfferIdsByJob, offer.jobId(), offerId, after != null && after.status() == OfferStatus.OPEN);
-        refreshWaiting(offer.jobId());
+        String jobId = after != null ? after.jobId() : before.jobId();
+        index(offerIdsByJob, jobId, offerId, before != null, after != null);
+        index(openOfferIdsByJob, jobId, offerId, isOpen(before), isOpen(after));
+        refreshWaiting(jobId);
     }
 
-    private static void index(Map<String, Set<String>> idsByJob, String jobId, String offerId, boolean present) {
-        if (present) {
-            idsByJob.computeIfAbsent(jobId, id -> new LinkedHashSet<>()).add(offerId);
-            return;
-        }
-        Set<String> ids = idsByJob.get(jobId);
-        if (ids != null && ids.remove(offerId) && ids.isEmpty()) {
-            idsByJob.remove(jobId);
+    private static boolean isOpen(RouterJobOffer offer) {
+        return offer != null && offer.status() == OfferStatus.OPEN;
+    }
+
+    /** Adds or removes the offer id when its membership changed; most changes leave it where it is. */
+    private static void index(Map<String, List<String>> idsByJob, String jobId, String offerId, boolean was, boolean is) {
+        if (is && !was) {
+            idsByJob.computeIfAbsent(jobId, id -> new ArrayList<>(2)).add(offerId);
+        } else if (was && !is) {
+            List<String> ids = idsByJob.get(jobId);
+            ids.remove(offerId);
+            if (ids.isEmpty()) {
+                idsByJob.remove(jobId);
+            }
         }
     }
 }

@@ -1,0 +1,62 @@
+package dev.jobrouter.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobrouter.JobRouter;
+import dev.jobrouter.core.event.OfferAccepted;
+import dev.jobrouter.core.event.OfferIssued;
+import dev.jobrouter.core.event.OfferRevoked;
+import dev.jobrouter.core.model.AcceptJobOfferResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The simulation's checker reports what a broken router would show; a sound one passes. */
+class InvariantCheckTest {
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    private static JobRouter routerWithAnAssignedJob() {
+        JobRouter router = JobRouter.builder().virtualClock(T0).build();
+        router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(1)).upsert();
+        router.queue("q1").distributionPolicy("p1").upsert();
+        router.worker("w1").capacity(1).channel("voice", 1).queues("q1").availableForOffers(true).upsert();
+        router.worker("w2").capacity(1).channel("voice", 1).queues("q1").upsert();   // the events name it
+        router.job("j1").channel("voice").queue("q1").upsert();
+        return router;
+    }
+
+    @Test
+    void anAssignedJobWhoseOtherOfferTheEventsNeverEndedIsAViolation() {
+        try (JobRouter router = routerWithAnAssignedJob()) {
+            String offer = router.getWorker("w1").offers().get(0).offerId();
+            AcceptJobOfferResult accepted = router.acceptJobOffer("w1", offer);
+            InvariantCheck check = new InvariantCheck(router);
+
+            check.check(List.of(
+                    new OfferIssued(T0, offer, "j1", "w1", T0.plusSeconds(60)),
+                    new OfferIssued(T0, "offer-elsewhere", "j1", "w2", T0.plusSeconds(60)),
+                    new OfferAccepted(T0, offer, "j1", "w1", accepted.assignmentId())));
+
+            assertThat(check.violations()).singleElement().asString()
+                    .endsWith("job j1 is ASSIGNED with open offers [offer-elsewhere]");
+        }
+    }
+
+    @Test
+    void theSameJobWithTheOtherOfferRevokedPasses() {
+        try (JobRouter router = routerWithAnAssignedJob()) {
+            String offer = router.getWorker("w1").offers().get(0).offerId();
+            AcceptJobOfferResult accepted = router.acceptJobOffer("w1", offer);
+            InvariantCheck check = new InvariantCheck(router);
+
+            check.check(List.of(
+                    new OfferIssued(T0, offer, "j1", "w1", T0.plusSeconds(60)),
+                    new OfferIssued(T0, "offer-elsewhere", "j1", "w2", T0.plusSeconds(60)),
+                    new OfferAccepted(T0, offer, "j1", "w1", accepted.assignmentId()),
+                    new OfferRevoked(T0, "offer-elsewhere", "j1", "w2")));
+
+            assertThat(check.violations()).isEmpty();
+        }
+    }
+}
