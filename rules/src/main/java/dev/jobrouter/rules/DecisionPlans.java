@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.drools.base.base.ClassObjectType;
@@ -19,6 +22,8 @@ import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What each kind of command needs from a rule base, worked out once from the rules' conditions.
@@ -39,8 +44,9 @@ final class DecisionPlans {
      *
      * @param kieBase the rules that can fire on the command, or {@code null} when none can
      * @param factTypes the types those rules' patterns name
+     * @param provisional whether {@code kieBase} holds every rule while the cut-down network is built
      */
-    record Plan(KieBase kieBase, Set<Class<?>> factTypes) {
+    record Plan(KieBase kieBase, List<Class<?>> factTypes, boolean provisional) {
 
         boolean anyRule() {
             return kieBase != null;
@@ -48,7 +54,8 @@ final class DecisionPlans {
 
         /** @return whether some rule that can fire has a pattern that facts of this class can match */
         boolean sees(Class<?> factClass) {
-            for (Class<?> type : factTypes) {
+            for (int i = 0; i < factTypes.size(); i++) {
+                Class<?> type = factTypes.get(i);
                 if (type.isAssignableFrom(factClass)) {
                     return true;
                 }
@@ -78,6 +85,18 @@ final class DecisionPlans {
         }
     }
 
+    /**
+     * Builds the cut-down networks off the deciding thread. One daemon thread for every rule base:
+     * builds are rare (one per command type and rule base) and a cold one takes 50 to 150 ms, which a
+     * router's first decisions should not wait for.
+     */
+    static final ExecutorService NETWORKS = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "jobrouter-rule-networks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Logger log = LoggerFactory.getLogger(DecisionPlans.class);
+
     private final KieBase all;
     private final Function<Set<RuleKey>, KieBase> networkOf;
     private final List<Shape> shapes = new ArrayList<>();
@@ -99,13 +118,21 @@ final class DecisionPlans {
         }
     }
 
-    /** @return the plan for the command type; the first call for a type builds its rule network */
+    /**
+     * @return the plan for the command type. The first call for a type that needs a network of its own
+     *     returns a provisional plan on the full network, which decides the same (the rules that cannot
+     *     fire stay silent), and has the cut-down network built in the background; later calls get it.
+     */
     Plan planFor(Class<? extends Command> commandType) {
         Plan plan = plans.get(commandType);
         return plan != null ? plan : buildPlan(commandType);
     }
 
-    /** Builds one plan at a time: cutting down a rule base copy is not meant to run concurrently. */
+    /** Waits until every network asked for so far is built; for tests. */
+    void awaitNetworks() throws InterruptedException, ExecutionException {
+        NETWORKS.submit(() -> { }).get();
+    }
+
     private synchronized Plan buildPlan(Class<?> commandType) {
         Plan built = plans.get(commandType);
         if (built != null) {
@@ -119,9 +146,23 @@ final class DecisionPlans {
                 factTypes.addAll(shape.factTypes());
             }
         }
-        KieBase kieBase = firing.isEmpty() ? null : firing.size() == shapes.size() ? all
-                : networkOf.apply(firing.stream().map(Shape::rule).collect(Collectors.toSet()));
-        Plan plan = new Plan(kieBase, Set.copyOf(factTypes));
+        List<Class<?>> types = List.copyOf(factTypes);
+        Plan plan;
+        if (firing.isEmpty()) {
+            plan = new Plan(null, types, false);
+        } else if (firing.size() == shapes.size()) {
+            plan = new Plan(all, types, false);
+        } else {
+            plan = new Plan(all, types, true);
+            Set<RuleKey> keep = firing.stream().map(Shape::rule).collect(Collectors.toSet());
+            NETWORKS.execute(() -> {
+                try {
+                    plans.put(commandType, new Plan(networkOf.apply(keep), types, false));
+                } catch (RuntimeException e) {
+                    log.warn("building the rule network for {} failed; it keeps deciding on every rule", commandType, e);
+                }
+            });
+        }
         plans.put(commandType, plan);
         return plan;
     }

@@ -63,7 +63,7 @@ final class DroolsTransitionRules implements TransitionRules {
     public Verdict decide(Decision decision) {
         Command command = decision.command();
         DecisionPlans.Plan plan = knownPlans.get(command.getClass());
-        if (plan == null) {
+        if (plan == null || plan.provisional()) {
             plan = plans.planFor(command.getClass());
             knownPlans.put(command.getClass(), plan);
         }

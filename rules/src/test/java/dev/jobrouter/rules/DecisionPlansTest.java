@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,12 +43,16 @@ class DecisionPlansTest {
                 ImmutableMap.of(), List.of(), null);
     }
 
-    private static DecisionPlans.Plan plan(RuleBase base, Class<? extends dev.jobrouter.core.command.Command> type) {
+    /** @return the plan once its network is built */
+    private static DecisionPlans.Plan plan(RuleBase base, Class<? extends dev.jobrouter.core.command.Command> type)
+            throws Exception {
+        base.plans().planFor(type);
+        base.plans().awaitNetworks();
         return base.plans().planFor(type);
     }
 
     @Test
-    void theBuiltInRulesNeedNoDecisionOnCreateAndOnlyTheFactsTheyMention() {
+    void theBuiltInRulesNeedNoDecisionOnCreateAndOnlyTheFactsTheyMention() throws Exception {
         RuleBase builtIn = RuleBase.of(List.of());
 
         assertThat(plan(builtIn, CreateJob.class).anyRule()).isFalse();
@@ -65,6 +70,45 @@ class DecisionPlansTest {
         assertThat(accept.sees(RouterJobOffer.class)).isTrue();
         assertThat(accept.sees(RouterWorker.class)).isFalse();
         assertThat(accept.kieBase()).as("a network of the accept rules only").isNotSameAs(issue.kieBase());
+        assertThat(accept.provisional()).isFalse();
+    }
+
+    @Test
+    void untilItsOwnNetworkIsBuiltACommandIsDecidedOnEveryRule() throws Exception {
+        RuleBase base = RuleBase.of(List.of(new DrlSource("fresh.drl", HEADER + """
+                rule "a rule base of its own for this test"
+                when
+                    DeleteJob(jobId == "never")
+                then
+                end
+                """)));
+        TransitionRules rules = base.newSession(Set.of());
+        CountDownLatch hold = new CountDownLatch(1);
+        DecisionPlans.NETWORKS.execute(() -> awaitQuietly(hold));   // keeps the build queued behind it
+        DecisionPlans.Plan first = base.plans().planFor(CompleteJob.class);
+
+        Verdict early = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
+        hold.countDown();
+        base.plans().awaitNetworks();
+        Verdict later = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
+
+        assertThat(first.provisional()).isTrue();
+        assertThat(first.kieBase().getKiePackage("dev.jobrouter.rules").getRules()).hasSizeGreaterThan(10);
+        assertThat(base.plans().planFor(CompleteJob.class).kieBase().getKiePackage("dev.jobrouter.rules").getRules())
+                .hasSize(1);
+        assertThat(early.refusals()).extracting(RuleRefusal::rule).containsExactly("only an assigned job can be completed");
+        assertThat(later).isEqualTo(early);
+        assertThat(((DroolsTransitionRules) rules).sessionCount()).as("the full network's, then the cut-down one's")
+                .isEqualTo(2);
+        rules.close();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -123,8 +167,11 @@ class DecisionPlansTest {
     }
 
     @Test
-    void eachRuleNetworkGetsOneSessionPerRouterAndCommandsWithoutRulesNone() {
-        DroolsTransitionRules rules = (DroolsTransitionRules) RuleBase.of(List.of()).newSession(Set.of());
+    void eachRuleNetworkGetsOneSessionPerRouterAndCommandsWithoutRulesNone() throws Exception {
+        RuleBase builtIn = RuleBase.of(List.of());
+        plan(builtIn, CompleteJob.class);
+        plan(builtIn, CancelJob.class);
+        DroolsTransitionRules rules = (DroolsTransitionRules) builtIn.newSession(Set.of());
 
         rules.decide(new Decision(new CreateJob("j1", "voice", "q1", 1, Map.of(), Map.of()), NOW, job(1), null, null));
         assertThat(rules.sessionCount()).isZero();

@@ -11,6 +11,7 @@ import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RouterWorkerAssignment;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Copies of the immutable snapshots with one part changed. */
@@ -23,10 +24,15 @@ final class Snapshots {
     }
 
     static RouterJob withAssignment(RouterJob job, RouterJobAssignment assignment) {
-        ImmutableMap<String, RouterJobAssignment> assignments = ImmutableMap.<String, RouterJobAssignment>builder()
-                .putAll(job.assignments())
-                .put(assignment.assignmentId(), assignment)
-                .buildKeepingLast();
+        Map<String, RouterJobAssignment> current = job.assignments();
+        // Nearly every job has one assignment, replaced as it moves on: build that map directly.
+        ImmutableMap<String, RouterJobAssignment> assignments =
+                current.isEmpty() || (current.size() == 1 && current.containsKey(assignment.assignmentId()))
+                        ? ImmutableMap.of(assignment.assignmentId(), assignment)
+                        : ImmutableMap.<String, RouterJobAssignment>builder()
+                                .putAll(current)
+                                .put(assignment.assignmentId(), assignment)
+                                .buildKeepingLast();
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 job.labels(), job.tags(), assignments, job.notes(), job.dispositionCode());
     }
@@ -79,6 +85,12 @@ final class Snapshots {
     }
 
     private static <T> List<T> remove(List<T> list, Predicate<T> match) {
-        return list.stream().filter(match.negate()).collect(ImmutableList.toImmutableList());
+        ImmutableList.Builder<T> kept = ImmutableList.builderWithExpectedSize(list.size());
+        for (T element : list) {
+            if (!match.test(element)) {
+                kept.add(element);
+            }
+        }
+        return kept.build();
     }
 }

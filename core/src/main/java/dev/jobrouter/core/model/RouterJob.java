@@ -45,7 +45,13 @@ public record RouterJob(
         if (status != JobStatus.ASSIGNED && status != JobStatus.COMPLETED) {
             return Optional.empty();
         }
-        return assignments.values().stream().filter(a -> a.closedAt() == null).reduce((first, last) -> last);
+        RouterJobAssignment live = null;
+        for (RouterJobAssignment assignment : assignments.values()) {
+            if (assignment.closedAt() == null) {
+                live = assignment;
+            }
+        }
+        return Optional.ofNullable(live);
     }
 
     /** @return whether a close was requested and its capacity release is still ahead */
