@@ -1,0 +1,118 @@
+package dev.jobrouter.bench;
+
+import dev.jobrouter.core.command.AcceptJobOffer;
+import dev.jobrouter.core.command.CancelJob;
+import dev.jobrouter.core.command.CloseJob;
+import dev.jobrouter.core.command.Command;
+import dev.jobrouter.core.command.CompleteJob;
+import dev.jobrouter.core.command.DeclineJobOffer;
+import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.DeregisterWorker;
+import dev.jobrouter.core.command.ExpireOffer;
+import dev.jobrouter.core.command.IssueOffer;
+import dev.jobrouter.core.command.UpdateJob;
+import dev.jobrouter.core.command.UpdateWorker;
+import dev.jobrouter.core.model.ChannelConfiguration;
+import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.OfferStatus;
+import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.model.WorkerState;
+import dev.jobrouter.core.rules.Decision;
+import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.TransitionRules;
+import dev.jobrouter.core.rules.Verdict;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The baseline: the built-in rules written by hand as a Java transition table. Same verdicts as the
+ * DRL in {@code rules/src/main/resources/dev/jobrouter/rules}, no rule engine; plugged into the same
+ * engine, so that the benchmarks' ratio between the two is the cost of having Drools in the loop.
+ */
+final class JavaTransitionRules implements TransitionRules {
+
+    @Override
+    public Verdict decide(Decision decision) {
+        Command command = decision.command();
+        RouterJob job = decision.job();
+        if (command instanceof IssueOffer) {
+            if (job.status() != JobStatus.QUEUED) {
+                return refuse("only a queued job is offered", "issuing an offer needs a QUEUED job");
+            }
+            return decision.worker().state() == WorkerState.ACTIVE ? Verdict.ALLOW
+                    : refuse("only an active worker is offered a job", "issuing an offer needs an ACTIVE worker");
+        }
+        if (command instanceof AcceptJobOffer) {
+            if (job.status() != JobStatus.QUEUED) {
+                return refuse("a job is assigned to one worker only", "acceptJobOffer needs a QUEUED job");
+            }
+            if (decision.offer().status() != OfferStatus.OPEN) {
+                return refuse("only an open offer can be accepted", "acceptJobOffer needs an OPEN offer");
+            }
+            return decision.offer().expiresAt().isAfter(decision.now()) ? Verdict.ALLOW
+                    : refuse("an offer cannot be accepted after it expired", "acceptJobOffer needs an offer that has not expired");
+        }
+        if (command instanceof DeclineJobOffer decline) {
+            if (decision.offer().status() != OfferStatus.OPEN) {
+                return refuse("only an open offer can be declined", "declineJobOffer needs an OPEN offer");
+            }
+            return decline.retryOfferAt() == null ? Verdict.ALLOW
+                    : new Verdict(List.of(), null, decline.retryOfferAt(), List.of());
+        }
+        if (command instanceof CompleteJob) {
+            return job.status() == JobStatus.ASSIGNED ? Verdict.ALLOW
+                    : refuse("only an assigned job can be completed", "completeJob needs ASSIGNED");
+        }
+        if (command instanceof CloseJob close) {
+            if (job.status() != JobStatus.ASSIGNED && job.status() != JobStatus.COMPLETED) {
+                return refuse("only an assigned or completed job can be closed", "closeJob needs ASSIGNED or COMPLETED");
+            }
+            if (job.closePending()) {
+                return refuse("a job is closed only once", "closeJob needs a job without a pending close");
+            }
+            Instant releaseAt = close.closeAt() == null ? decision.now() : close.closeAt();
+            return new Verdict(List.of(), releaseAt, null, List.of());
+        }
+        if (command instanceof CancelJob) {
+            return !job.status().isTerminal() ? Verdict.ALLOW
+                    : refuse("a closed or cancelled job cannot be cancelled", "cancelJob needs a job that is not closed or cancelled");
+        }
+        if (command instanceof DeleteJob) {
+            return job.status() != JobStatus.ASSIGNED && job.status() != JobStatus.COMPLETED ? Verdict.ALLOW
+                    : refuse("a job holding capacity cannot be deleted", "deleteJob needs a job that holds no capacity");
+        }
+        if (command instanceof UpdateJob) {
+            return !job.status().isTerminal() ? Verdict.ALLOW
+                    : refuse("a closed or cancelled job cannot be updated", "updating a job needs a job that is not closed or cancelled");
+        }
+        if (command instanceof UpdateWorker) {
+            return coversHoldings(decision.worker());
+        }
+        if (command instanceof ExpireOffer expire) {
+            return new Verdict(List.of(), null, null, List.of(new DeregisterWorker(expire.workerId())));
+        }
+        return Verdict.ALLOW;
+    }
+
+    private static Verdict coversHoldings(RouterWorker worker) {
+        if (worker.usedCapacity() > worker.capacity()) {
+            return refuse("a worker's capacity covers what it holds", "its capacity must cover what it holds");
+        }
+        for (ChannelConfiguration channel : worker.channels().values()) {
+            if (channel.maxNumberOfJobs() != null && worker.jobsOn(channel.channelId()) > channel.maxNumberOfJobs()) {
+                return refuse("a channel's job limit covers the jobs it holds", "the job limit must cover its jobs");
+            }
+        }
+        return Verdict.ALLOW;
+    }
+
+    private static Verdict refuse(String rule, String reason) {
+        return new Verdict(List.of(new RuleRefusal(rule, reason)), null, null, List.of());
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jobrouter.bench;
+
+import dev.jobrouter.core.engine.JobSpec;
+import dev.jobrouter.core.engine.PolicySpec;
+import dev.jobrouter.core.engine.QueueSpec;
+import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.engine.WorkerSpec;
+import dev.jobrouter.core.model.ChannelConfiguration;
+import dev.jobrouter.core.rules.TransitionRules;
+import dev.jobrouter.core.time.VirtualClock;
+import dev.jobrouter.rules.RuleBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Engines and populations the benchmarks share. */
+final class Routers {
+    static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    private Routers() {}
+
+    /**
+     * @param rules {@code "drools"} for the built-in DRL, {@code "java"} for the hand-written baseline
+     * @return an engine on a virtual clock at {@link #T0} with policy p1 (offers open for an hour) and queue q1
+     */
+    static RouterEngine engine(String rules) {
+        TransitionRules decider = switch (rules) {
+            case "drools" -> RuleBase.of(List.of()).newSession(Set.of());
+            case "java" -> new JavaTransitionRules();
+            default -> throw new IllegalArgumentException("rules: drools or java, not " + rules);
+        };
+        RouterEngine engine = new RouterEngine(new VirtualClock(T0), decider);
+        engine.upsertDistributionPolicy(new PolicySpec("p1", null, Duration.ofHours(1), null, null, null));
+        engine.upsertQueue(new QueueSpec("q1", null, "p1", Map.of()));
+        return engine;
+    }
+
+    /** Registers an available worker on q1 taking one voice job at a time. */
+    static void worker(RouterEngine engine, String workerId) {
+        engine.upsertWorker(new WorkerSpec(workerId, 1, Map.of("voice", new ChannelConfiguration("voice", 1, null)),
+                Set.of("q1"), Map.of(), Map.of(), true));
+    }
+
+    static void setAvailable(RouterEngine engine, String workerId, boolean available) {
+        engine.upsertWorker(new WorkerSpec(workerId, null, null, null, Map.of(), Map.of(), available));
+    }
+
+    /** Creates a voice job in q1. */
+    static void job(RouterEngine engine, String jobId) {
+        engine.upsertJob(new JobSpec(jobId, "voice", "q1", null, Map.of(), Map.of()));
+    }
+}
