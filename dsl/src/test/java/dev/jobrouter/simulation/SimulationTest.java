@@ -147,21 +147,25 @@ class SimulationTest {
     }
 
     /** Your rules change the figures: a rule that keeps every worker 2 minutes after a close. */
-    @Test
-    void userRulesShowInTheReport() {
-        String wrapUpRule = """
+    /** @return DRL that keeps every worker {@code seconds} after a close */
+    private static String wrapUpRule(int seconds) {
+        return """
                 package com.example.rules;
                 import dev.jobrouter.core.command.*;
                 import dev.jobrouter.core.rules.*;
-                rule "two minutes of wrap-up after every close"
+                rule "wrap-up after every close"
                 when
                     CloseJob()
                     Now($now : instant)
                 then
-                    insert(new ReleaseCapacityAt($now.plusSeconds(120)));
+                    insert(new ReleaseCapacityAt($now.plusSeconds(%d)));
                 end
-                """;
-        try (JobRouter plain = router(1); JobRouter withRule = router(1, wrapUpRule)) {
+                """.formatted(seconds);
+    }
+
+    @Test
+    void userRulesShowInTheReport() {
+        try (JobRouter plain = router(1); JobRouter withRule = router(1, wrapUpRule(120))) {
             SimulationReport without = hourOfOneJobEveryTenMinutes(plain);
             SimulationReport with = hourOfOneJobEveryTenMinutes(withRule);
 
@@ -172,19 +176,7 @@ class SimulationTest {
 
     @Test
     void differentRulesSeeTheSameCallsFromTheSameSeed() {
-        String slowRelease = """
-                package com.example.rules;
-                import dev.jobrouter.core.command.*;
-                import dev.jobrouter.core.rules.*;
-                rule "five minutes of wrap-up"
-                when
-                    CloseJob()
-                    Now($now : instant)
-                then
-                    insert(new ReleaseCapacityAt($now.plusSeconds(300)));
-                end
-                """;
-        try (JobRouter plain = router(3); JobRouter slow = router(3, slowRelease)) {
+        try (JobRouter plain = router(3); JobRouter slow = router(3, wrapUpRule(300))) {
             List<String> plainCalls = arrivals(plain);
             List<String> slowCalls = arrivals(slow);
 
