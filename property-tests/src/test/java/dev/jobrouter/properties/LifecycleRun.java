@@ -2,6 +2,7 @@ package dev.jobrouter.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobrouter.JobDefinition;
 import dev.jobrouter.JobRouter;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
@@ -141,11 +142,21 @@ final class LifecycleRun implements AutoCloseable {
             queue = existing.queue;
         }
         int priority = arg / 240 % 7 - 3;
+        String label = arg / 1680 % 2 == 0 ? "tier" : "vip";
+        Object value = label.equals("tier") ? (arg / 3360 % 2 == 0 ? "gold" : "silver") : arg / 3360 % 2 == 0;
         String c = channel;
         String q = queue;
-        command("job " + id + " " + c + " " + q + " priority " + priority,
-                e -> model.upsertJob(id, c, q, priority, e),
-                () -> router.job(id).channel(c).queue(q).priority(priority).upsert());
+        command("job " + id + " " + c + " " + q + " priority " + priority + " " + label + "=" + value,
+                e -> model.upsertJob(id, c, q, priority, label, value, e),
+                () -> {
+                    JobDefinition job = router.job(id).channel(c).queue(q).priority(priority);
+                    if (value instanceof Boolean flag) {
+                        job.label(label, flag);
+                    } else {
+                        job.label(label, (String) value);
+                    }
+                    job.upsert();
+                });
         if (router.listJobs().stream().anyMatch(job -> job.id().equals(id))) {
             invariants.created(id);
         }
@@ -378,11 +389,13 @@ final class LifecycleRun implements AutoCloseable {
         for (RouterJob job : router.listJobs()) {
             List<String> open = router.getJobOffers(job.id()).stream().filter(o -> o.status() == OfferStatus.OPEN)
                     .map(RouterJobOffer::offerId).toList();
-            routerJobs.put(job.id(), job.status() + " offers " + open);
+            routerJobs.put(job.id(), job.status() + " priority " + job.priority() + " labels "
+                    + new TreeMap<>(job.labels()) + " offers " + open);
         }
-        model.jobs.values().forEach(job -> modelJobs.put(job.id, job.status + " offers "
+        model.jobs.values().forEach(job -> modelJobs.put(job.id, job.status + " priority " + job.priority
+                + " labels " + job.labels + " offers "
                 + model.offersOfJob(job.id).stream().map(ReferenceModel.Offer::id).toList()));
-        assertThat(routerJobs).as("jobs: status and open offers").isEqualTo(modelJobs);
+        assertThat(routerJobs).as("jobs: status, priority, labels and open offers").isEqualTo(modelJobs);
 
         Map<String, String> routerWorkers = new TreeMap<>();
         Map<String, String> modelWorkers = new TreeMap<>();

@@ -34,6 +34,7 @@ final class ReferenceModel {
         final String channel;
         final String queue;
         int priority;
+        final Map<String, Object> labels = new TreeMap<>();
         Status status = Status.QUEUED;
         String assignmentId;
         String worker;
@@ -93,13 +94,17 @@ final class ReferenceModel {
 
     // ---- predictions: each returns the outcome and, when OK, applies the change and fills the events
 
-    Outcome upsertJob(String id, String channel, String queue, int priority, List<String> events) {
+    /** Creates the job, or updates its priority and merges the label, like the service's PATCH. */
+    Outcome upsertJob(String id, String channel, String queue, int priority, String label, Object value,
+            List<String> events) {
         Job job = jobs.get(id);
         if (job == null) {
             if (!policies.containsKey(queue)) {
                 return Outcome.INVALID_ARGUMENT;
             }
-            jobs.put(id, new Job(id, channel, queue, priority));
+            Job created = new Job(id, channel, queue, priority);
+            created.labels.put(label, value);
+            jobs.put(id, created);
             events.add(key("JobReceived", id));
             events.add(key("JobQueued", id));
             return Outcome.OK;
@@ -111,6 +116,7 @@ final class ReferenceModel {
             return Outcome.CONFLICT;
         }
         job.priority = priority;
+        job.labels.put(label, value);
         events.add(key("JobUpdated", id));
         return Outcome.OK;
     }
