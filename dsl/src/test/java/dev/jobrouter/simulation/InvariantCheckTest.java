@@ -6,9 +6,10 @@ import dev.jobrouter.JobRouter;
 import dev.jobrouter.core.event.OfferAccepted;
 import dev.jobrouter.core.event.OfferIssued;
 import dev.jobrouter.core.event.OfferRevoked;
-import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.event.RouterEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,24 @@ import org.junit.jupiter.api.Test;
 class InvariantCheckTest {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
-    private static JobRouter routerWithAnAssignedJob() {
+    /** j1 was offered to w1 and accepted; the events below pretend a second offer went to w2. */
+    private record Assigned(JobRouter router, String offerId, String assignmentId) {
+
+        static Assigned job() {
+            JobRouter router = routerWithAJobOffered();
+            String offer = router.getWorker("w1").offers().get(0).offerId();
+            return new Assigned(router, offer, router.acceptJobOffer("w1", offer).assignmentId());
+        }
+
+        List<RouterEvent> eventsUpToTheAccept() {
+            return List.of(
+                    new OfferIssued(T0, offerId, "j1", "w1", T0.plusSeconds(60)),
+                    new OfferIssued(T0, "offer-elsewhere", "j1", "w2", T0.plusSeconds(60)),
+                    new OfferAccepted(T0, offerId, "j1", "w1", assignmentId));
+        }
+    }
+
+    private static JobRouter routerWithAJobOffered() {
         JobRouter router = JobRouter.builder().virtualClock(T0).build();
         router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(1)).upsert();
         router.queue("q1").distributionPolicy("p1").upsert();
@@ -28,15 +46,11 @@ class InvariantCheckTest {
 
     @Test
     void anAssignedJobWhoseOtherOfferTheEventsNeverEndedIsAViolation() {
-        try (JobRouter router = routerWithAnAssignedJob()) {
-            String offer = router.getWorker("w1").offers().get(0).offerId();
-            AcceptJobOfferResult accepted = router.acceptJobOffer("w1", offer);
+        Assigned assigned = Assigned.job();
+        try (JobRouter router = assigned.router()) {
             InvariantCheck check = new InvariantCheck(router);
 
-            check.check(List.of(
-                    new OfferIssued(T0, offer, "j1", "w1", T0.plusSeconds(60)),
-                    new OfferIssued(T0, "offer-elsewhere", "j1", "w2", T0.plusSeconds(60)),
-                    new OfferAccepted(T0, offer, "j1", "w1", accepted.assignmentId())));
+            check.check(assigned.eventsUpToTheAccept());
 
             assertThat(check.violations()).singleElement().asString()
                     .endsWith("job j1 is ASSIGNED with open offers [offer-elsewhere]");
@@ -45,16 +59,13 @@ class InvariantCheckTest {
 
     @Test
     void theSameJobWithTheOtherOfferRevokedPasses() {
-        try (JobRouter router = routerWithAnAssignedJob()) {
-            String offer = router.getWorker("w1").offers().get(0).offerId();
-            AcceptJobOfferResult accepted = router.acceptJobOffer("w1", offer);
+        Assigned assigned = Assigned.job();
+        try (JobRouter router = assigned.router()) {
             InvariantCheck check = new InvariantCheck(router);
+            List<RouterEvent> events = new ArrayList<>(assigned.eventsUpToTheAccept());
+            events.add(new OfferRevoked(T0, "offer-elsewhere", "j1", "w2"));
 
-            check.check(List.of(
-                    new OfferIssued(T0, offer, "j1", "w1", T0.plusSeconds(60)),
-                    new OfferIssued(T0, "offer-elsewhere", "j1", "w2", T0.plusSeconds(60)),
-                    new OfferAccepted(T0, offer, "j1", "w1", accepted.assignmentId()),
-                    new OfferRevoked(T0, "offer-elsewhere", "j1", "w2")));
+            check.check(events);
 
             assertThat(check.violations()).isEmpty();
         }
