@@ -62,10 +62,10 @@ final class InvariantCheck {
         Set<String> jobs = new LinkedHashSet<>();
         Set<String> workers = new LinkedHashSet<>();
         for (RouterEvent event : events) {
-            touched(event, jobs, workers);
-            followOffers(event);
+            note(event, jobs, workers);
             if (event instanceof JobClosed closed) {
-                RouterJobAssignment assignment = job(closed.jobId()).assignments().get(closed.assignmentId());
+                RouterJob job = job(closed.jobId());
+                RouterJobAssignment assignment = job == null ? null : job.assignments().get(closed.assignmentId());
                 expect(assignment != null && closed.at().equals(assignment.closedAt()),
                         () -> closed + " does not match the assignment's release time " + assignment);
             }
@@ -109,22 +109,10 @@ final class InvariantCheck {
         }
     }
 
-    private void followOffers(RouterEvent event) {
-        if (event instanceof OfferIssued e) {
-            openOffers.computeIfAbsent(e.jobId(), id -> new HashSet<>(2)).add(e.offerId());
-        } else if (event instanceof OfferAccepted e) {
-            ended(e.jobId(), e.offerId());
-        } else if (event instanceof OfferDeclined e) {
-            ended(e.jobId(), e.offerId());
-        } else if (event instanceof OfferExpired e) {
-            ended(e.jobId(), e.offerId());
-        } else if (event instanceof OfferRevoked e) {
-            ended(e.jobId(), e.offerId());
-        }
-    }
-
     /** Forgets an ended offer; one issued before the simulation started was never followed. */
-    private void ended(String jobId, String offerId) {
+    private void ended(String offerId, String jobId, String workerId, Set<String> jobs, Set<String> workers) {
+        jobs.add(jobId);
+        workers.add(workerId);
         Set<String> open = openOffers.get(jobId);
         if (open != null && open.remove(offerId) && open.isEmpty()) {
             openOffers.remove(jobId);
@@ -145,22 +133,20 @@ final class InvariantCheck {
         }
     }
 
-    private static void touched(RouterEvent event, Set<String> jobs, Set<String> workers) {
+    /** Notes the jobs and workers the event names, and follows the offer it opens or ends. */
+    private void note(RouterEvent event, Set<String> jobs, Set<String> workers) {
         if (event instanceof OfferIssued e) {
             jobs.add(e.jobId());
             workers.add(e.workerId());
+            openOffers.computeIfAbsent(e.jobId(), id -> new HashSet<>(2)).add(e.offerId());
         } else if (event instanceof OfferAccepted e) {
-            jobs.add(e.jobId());
-            workers.add(e.workerId());
+            ended(e.offerId(), e.jobId(), e.workerId(), jobs, workers);
         } else if (event instanceof OfferDeclined e) {
-            jobs.add(e.jobId());
-            workers.add(e.workerId());
+            ended(e.offerId(), e.jobId(), e.workerId(), jobs, workers);
         } else if (event instanceof OfferExpired e) {
-            jobs.add(e.jobId());
-            workers.add(e.workerId());
+            ended(e.offerId(), e.jobId(), e.workerId(), jobs, workers);
         } else if (event instanceof OfferRevoked e) {
-            jobs.add(e.jobId());
-            workers.add(e.workerId());
+            ended(e.offerId(), e.jobId(), e.workerId(), jobs, workers);
         } else if (event instanceof JobCompleted e) {
             jobs.add(e.jobId());
             workers.add(e.workerId());

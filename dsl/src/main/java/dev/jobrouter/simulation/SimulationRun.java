@@ -24,11 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
@@ -62,11 +60,11 @@ final class SimulationRun {
 
     private final Map<String, Instant> createdAt = new HashMap<>();
     private final Map<String, Work> work = new HashMap<>();
-    private final Set<String> ownJobs = new HashSet<>();
     private final Map<String, Held> held = new HashMap<>();
     private final List<Long> waitsMillis = new ArrayList<>();
     private final Map<ErrorCode, Long> refusals = new EnumMap<>(ErrorCode.class);
-    private long created, assigned, completed, closed, cancelled;
+    /** Counts of what happened; an accepted offer is also the job's assignment. */
+    private long created, completed, closed, cancelled;
     private long issued, accepted, declined, expired, revoked;
     private double busyCapacitySeconds;
 
@@ -108,7 +106,7 @@ final class SimulationRun {
                 if (next == null || next.isAfter(end)) {
                     break;
                 }
-                router.advanceTo(next.isBefore(router.now()) ? router.now() : next);
+                router.advanceTo(next);
                 handlePending();
                 if (next.equals(nextAction)) {
                     agenda.poll().step().run();
@@ -124,9 +122,9 @@ final class SimulationRun {
             busyCapacitySeconds += still.cost() * seconds(Duration.between(still.since(), end));
         }
         double capacitySeconds = totalCapacity * seconds(duration);
-        long stillWaiting = ownJobs.stream().filter(this::isQueued).count();
+        long stillWaiting = createdAt.keySet().stream().filter(this::isQueued).count();
         return new SimulationReport(seed, duration,
-                new SimulationReport.JobCounts(created, assigned, completed, closed, cancelled),
+                new SimulationReport.JobCounts(created, accepted, completed, closed, cancelled),
                 new SimulationReport.OfferCounts(issued, accepted, declined, expired, revoked),
                 waitingTimes(), stillWaiting, capacitySeconds == 0 ? 0 : busyCapacitySeconds / capacitySeconds,
                 refusals, invariants.violations(), log == null ? List.of() : log);
@@ -136,11 +134,12 @@ final class SimulationRun {
 
     private void arrive(Arrivals stream, SplittableRandom random) {
         String jobId = "sim-job-" + jobNumbers.getAsLong();
-        work.put(jobId, new Work(behaviour.handleTime().sample(random), behaviour.wrapUp().sample(random)));
+        // Drawn whether or not the router takes the job, so that a refusal shifts no later draw.
+        Work needed = new Work(behaviour.handleTime().sample(random), behaviour.wrapUp().sample(random));
         boolean ok = attempt(() -> router.job(jobId).channel(stream.channelId()).queue(stream.queueId())
                 .priority(stream.priority()).upsert());
         if (ok) {
-            ownJobs.add(jobId);
+            work.put(jobId, needed);
             if (stream.patience() != null) {
                 schedule(router.now().plus(stream.patience()), () -> abandon(jobId));
             }
@@ -233,7 +232,6 @@ final class SimulationRun {
             offered(offer);
         } else if (event instanceof OfferAccepted offer) {
             accepted++;
-            assigned++;
             int cost = router.getJob(offer.jobId()).assignments().get(offer.assignmentId()).capacityCost();
             held.put(offer.jobId(), new Held(offer.at(), cost));
             Instant since = createdAt.get(offer.jobId());

@@ -119,6 +119,24 @@ class SimulationTest {
         }
     }
 
+    /**
+     * A worker that declines everything with a retry a minute later: each retry time brings the offer
+     * back. One job at :10, run for 15 minutes: offered and declined at :10, :11 ... :15. Without the
+     * retry it would be offered once.
+     */
+    @Test
+    void aDeclineWithARetryTimeBringsTheOfferBack() {
+        try (JobRouter router = router(1)) {
+            SimulationReport report = Simulation.of(router)
+                    .arrivals(Arrivals.every(ofMinutes(10)))
+                    .workers(WorkerBehaviour.accepting(0).declineRetryAfter(ofMinutes(1)))
+                    .run(ofMinutes(15));
+
+            assertThat(report.offers()).isEqualTo(new SimulationReport.OfferCounts(6, 0, 6, 0, 0));
+            assertThat(report.invariantViolations()).isEmpty();
+        }
+    }
+
     @Test
     void callersHangUpAfterTheirPatience() {
         try (JobRouter router = router(0)) {

@@ -119,8 +119,7 @@ final class LifecycleRun implements AutoCloseable {
             command("cancel " + job, e -> model.cancel(job, e), () -> router.cancelJob(job));
         } else if (kind < 84) {
             String job = pickJob(arg);
-            command("delete " + job, e -> model.delete(job, e), () -> router.deleteJob(job));
-            if (!router.listJobs().stream().map(RouterJob::id).toList().contains(job)) {
+            if (command("delete " + job, e -> model.delete(job, e), () -> router.deleteJob(job)) == Outcome.OK) {
                 invariants.deleted(job);
             }
         } else {
@@ -146,7 +145,7 @@ final class LifecycleRun implements AutoCloseable {
         Object value = label.equals("tier") ? (arg / 3360 % 2 == 0 ? "gold" : "silver") : arg / 3360 % 2 == 0;
         String c = channel;
         String q = queue;
-        command("job " + id + " " + c + " " + q + " priority " + priority + " " + label + "=" + value,
+        Outcome outcome = command("job " + id + " " + c + " " + q + " priority " + priority + " " + label + "=" + value,
                 e -> model.upsertJob(id, c, q, priority, label, value, e),
                 () -> {
                     JobDefinition job = router.job(id).channel(c).queue(q).priority(priority);
@@ -157,7 +156,8 @@ final class LifecycleRun implements AutoCloseable {
                     }
                     job.upsert();
                 });
-        if (router.listJobs().stream().anyMatch(job -> job.id().equals(id))) {
+        // Only a create counts: an update must not wipe what the invariants remember of the job.
+        if (outcome == Outcome.OK && existing == null) {
             invariants.created(id);
         }
     }

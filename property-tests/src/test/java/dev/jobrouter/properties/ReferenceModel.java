@@ -70,7 +70,7 @@ final class ReferenceModel {
 
     record Offer(String id, String jobId, String workerId, String channel, int cost, Instant expiresAt) {}
 
-    private record Timer(Instant at, long sequence, String kind, String subject, String other) {}
+    private record Timer(Instant at, long sequence, String kind, String subject) {}
 
     /** The distribution policy of each queue. */
     private final Map<String, Policy> policies;
@@ -207,7 +207,7 @@ final class ReferenceModel {
         end(offer, "OfferDeclined", events);
         workers.get(workerId).declines.put(offer.jobId(), retryAt == null ? Instant.MAX : retryAt);
         if (retryAt != null && retryAt.isAfter(now)) {
-            schedule(retryAt, "retry", offer.jobId(), workerId);
+            schedule(retryAt, "retry", offer.jobId());
         }
         return Outcome.OK;
     }
@@ -241,7 +241,7 @@ final class ReferenceModel {
             release(job, events);
         } else {
             job.releaseAt = closeAt;
-            schedule(closeAt, "release", jobId, null);
+            schedule(closeAt, "release", jobId);
         }
         return Outcome.OK;
     }
@@ -349,7 +349,7 @@ final class ReferenceModel {
         Offer offer = new Offer(offerId, jobId, workerId, job.channel, worker.channels.get(job.channel).cost(), expiresAt);
         openOffers.put(offerId, offer);
         allOffers.put(offerId, offer);
-        schedule(expiresAt, "expire", offerId, null);
+        schedule(expiresAt, "expire", offerId);
         return null;
     }
 
@@ -444,8 +444,8 @@ final class ReferenceModel {
         events.add(key(event, offer.id(), offer.jobId(), offer.workerId()));
     }
 
-    private void schedule(Instant at, String kind, String subject, String other) {
-        timers.add(new Timer(at, nextTimer++, kind, subject, other));
+    private void schedule(Instant at, String kind, String subject) {
+        timers.add(new Timer(at, nextTimer++, kind, subject));
     }
 
     private static boolean terminal(Job job) {
