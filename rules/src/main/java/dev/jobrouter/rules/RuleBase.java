@@ -130,6 +130,11 @@ public final class RuleBase {
         }
     }
 
+    /** @return every rule, built-in and user, in one network */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     /** @return the per-command plans of this rule base; shared by every session it makes */
     DecisionPlans plans() {
         return plans;
