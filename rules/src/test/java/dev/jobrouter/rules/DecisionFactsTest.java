@@ -1,0 +1,123 @@
+package dev.jobrouter.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.command.CloseJob;
+import dev.jobrouter.core.command.CompleteJob;
+import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.rules.Decision;
+import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.TransitionRules;
+import dev.jobrouter.core.rules.Verdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session keeps the last decision's facts and updates them for the next one: every decision must
+ * still see exactly its own facts, all of them new to the rules.
+ */
+class DecisionFactsTest {
+    private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+    private static final String HEADER = """
+            package com.example.facts;
+            import dev.jobrouter.core.command.*;
+            import dev.jobrouter.core.model.*;
+            import dev.jobrouter.core.rules.*;
+            """;
+
+    private TransitionRules rules;
+
+    @AfterEach
+    void tearDown() {
+        rules.close();
+    }
+
+    private static RouterJob job(JobStatus status) {
+        return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of(), ImmutableMap.of(),
+                ImmutableMap.of(), List.of(), null);
+    }
+
+    private static RouterWorker worker() {
+        return new RouterWorker("w1", 1, Map.of(), Set.of("q1"), Map.of(), Map.of(), true, List.of(), List.of(), NOW);
+    }
+
+    private static List<String> refusingRules(Verdict verdict) {
+        return verdict.refusals().stream().map(RuleRefusal::rule).toList();
+    }
+
+    @Test
+    void aFactTheLastDecisionHadIsGoneWhenTheNextBringsNone() {
+        rules = RuleBase.of(List.of(new DrlSource("worker.drl", HEADER + """
+                rule "no close while a worker is in view"
+                when
+                    CloseJob()
+                    RouterWorker()
+                then
+                    insert(new Refusal("a worker is in view"));
+                end
+                """))).newSession(Set.of());
+        CloseJob close = new CloseJob("j1", "a1", null, null, null);
+
+        Verdict withWorker = rules.decide(new Decision(close, NOW, job(JobStatus.COMPLETED), worker(), null));
+        Verdict without = rules.decide(new Decision(close, NOW, job(JobStatus.COMPLETED), null, null));
+
+        assertThat(refusingRules(withWorker)).containsExactly("no close while a worker is in view");
+        assertThat(without.refused()).isFalse();
+    }
+
+    @Test
+    void theSameDecisionTwiceFiresTheSameRulesTwice() {
+        rules = RuleBase.of(List.of()).newSession(Set.of());
+        Decision closeQueued = new Decision(new CloseJob("j1", "a1", null, null, null), NOW, job(JobStatus.QUEUED),
+                null, null);
+
+        Verdict first = rules.decide(closeQueued);
+        Verdict second = rules.decide(closeQueued);
+
+        assertThat(refusingRules(first)).containsExactly("only an assigned or completed job can be closed");
+        assertThat(second).isEqualTo(first);
+        assertThat(second.releaseAt()).as("the release rule fired again too").isEqualTo(NOW);
+    }
+
+    @Test
+    void aFactARuleDeletedIsPutBackForTheNextDecision() {
+        rules = RuleBase.of(List.of(new DrlSource("delete.drl", HEADER + """
+                rule "forget assigned jobs once completed"
+                when
+                    CompleteJob()
+                    $job : RouterJob(status == JobStatus.ASSIGNED)
+                then
+                    delete($job);
+                    insert(new Refusal("the job is forgotten"));
+                end
+                """))).newSession(Set.of());
+
+        Verdict assigned = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(JobStatus.ASSIGNED),
+                null, null));
+        Verdict queued = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(JobStatus.QUEUED),
+                null, null));
+
+        assertThat(refusingRules(assigned)).containsExactly("forget assigned jobs once completed");
+        assertThat(refusingRules(queued)).containsExactly("only an assigned job can be completed");
+    }
+
+    @Test
+    void betweenDecisionsASessionHoldsOnlyTheLastDecisionsOwnFacts() {
+        rules = RuleBase.of(List.of()).newSession(Set.of());
+        DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
+
+        for (JobStatus status : JobStatus.values()) {
+            rules.decide(new Decision(new CloseJob("j1", "a1", null, null, null), NOW, job(status), null, null));
+        }
+
+        assertThat(sessions.residentFactCount()).as("the command, the job and Now").isEqualTo(3);
+        assertThat(sessions.factCount()).as("no refusals or release times left").isEqualTo(3);
+    }
+}
