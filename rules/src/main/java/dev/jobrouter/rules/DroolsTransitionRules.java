@@ -14,7 +14,7 @@ import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +143,7 @@ final class DroolsTransitionRules implements TransitionRules {
 
     /** @return the facts the sessions hold for their last decisions, one per class */
     long residentFactCount() {
-        return sessions.values().stream().mapToLong(session -> session.slots.size()).sum();
+        return sessions.values().stream().mapToLong(DecisionSession::size).sum();
     }
 
     /** @return how many sessions decisions have needed so far: one per distinct rule network */
@@ -160,18 +160,24 @@ final class DroolsTransitionRules implements TransitionRules {
     /**
      * A session and the handles of the facts it holds for the current decision, one per class. The
      * decision's facts are of distinct classes: a command, a job, a worker, an offer, a {@link Now}.
+     * So few that arrays searched in order beat any map.
      */
     private static final class DecisionSession {
+        /** The last decision's facts and the current one's, before those not put again are dropped. */
+        private static final int SLOTS = 2 * 5;
+
         final KieSession kieSession;
-        final Map<Class<?>, FactHandle> slots = new IdentityHashMap<>();
-        private final Set<Class<?>> put = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Class<?>[] types = new Class<?>[SLOTS];
+        private final FactHandle[] handles = new FactHandle[SLOTS];
+        private final boolean[] put = new boolean[SLOTS];
+        private int size;
 
         DecisionSession(KieSession kieSession) {
             this.kieSession = kieSession;
         }
 
         void begin() {
-            put.clear();
+            Arrays.fill(put, false);
         }
 
         void put(DecisionPlans.Plan plan, Object fact) {
@@ -182,28 +188,40 @@ final class DroolsTransitionRules implements TransitionRules {
 
         void put(Object fact) {
             Class<?> type = fact.getClass();
-            put.add(type);
-            FactHandle handle = slots.get(type);
-            if (handle == null) {
-                slots.put(type, kieSession.insert(fact));
-            } else {
-                // Also right when a rule deleted the last decision's fact: Drools asserts it again.
-                kieSession.update(handle, fact);
+            for (int i = 0; i < size; i++) {
+                if (types[i] == type) {
+                    put[i] = true;
+                    // Also right when a rule deleted the last decision's fact: Drools asserts it again.
+                    kieSession.update(handles[i], fact);
+                    return;
+                }
             }
+            types[size] = type;
+            handles[size] = kieSession.insert(fact);
+            put[size] = true;
+            size++;
         }
 
         /** Deletes the facts of the classes the current decision did not put. */
         void dropFactsNotPut() {
-            if (slots.size() == put.size()) {
-                return;
-            }
-            slots.entrySet().removeIf(slot -> {
-                if (put.contains(slot.getKey())) {
-                    return false;
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (put[i]) {
+                    types[kept] = types[i];
+                    handles[kept] = handles[i];
+                    put[kept] = true;
+                    kept++;
+                } else {
+                    kieSession.delete(handles[i]);
                 }
-                kieSession.delete(slot.getValue());
-                return true;
-            });
+            }
+            Arrays.fill(types, kept, size, null);
+            Arrays.fill(handles, kept, size, null);
+            size = kept;
+        }
+
+        int size() {
+            return size;
         }
     }
 

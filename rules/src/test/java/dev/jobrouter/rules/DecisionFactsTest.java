@@ -3,10 +3,14 @@ package dev.jobrouter.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.command.AcceptJobOffer;
 import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
+import dev.jobrouter.core.command.DeclineJobOffer;
 import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.RuleRefusal;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +111,53 @@ class DecisionFactsTest {
 
         assertThat(refusingRules(assigned)).containsExactly("forget assigned jobs once completed");
         assertThat(refusingRules(queued)).containsExactly("only an assigned job can be completed");
+    }
+
+    @Test
+    void oneSessionDecidesCommandsOfEveryTypeWhileTheirNetworksAreBuilt() throws Exception {
+        RuleBase base = RuleBase.of(List.of(new DrlSource("all-facts.drl", HEADER + """
+                rule "every fact is seen, so the full network takes five per decision"
+                when
+                    Now() RouterJob() RouterWorker() RouterJobOffer() Command()
+                then
+                end
+                """)));
+        rules = base.newSession(Set.of());
+        RouterJobOffer open = new RouterJobOffer("o1", "j1", "w1", "voice", 1, NOW, NOW.plusSeconds(60),
+                OfferStatus.OPEN);
+        RouterJobOffer expired = new RouterJobOffer("o1", "j1", "w1", "voice", 1, NOW.minusSeconds(60), NOW,
+                OfferStatus.OPEN);
+        CountDownLatch hold = new CountDownLatch(1);
+        DecisionPlans.NETWORKS.execute(() -> awaitQuietly(hold));   // keeps the cut-down networks unbuilt
+
+        Verdict accept;
+        Verdict decline;
+        Verdict acceptAgain;
+        try {
+            accept = rules.decide(new Decision(new AcceptJobOffer("w1", "o1", "j1"), NOW, job(JobStatus.QUEUED),
+                    worker(), expired));
+            decline = rules.decide(new Decision(new DeclineJobOffer("w1", "o1", "j1", NOW.plusSeconds(30)), NOW,
+                    job(JobStatus.QUEUED), worker(), open));
+            acceptAgain = rules.decide(new Decision(new AcceptJobOffer("w1", "o1", "j1"), NOW, job(JobStatus.QUEUED),
+                    worker(), open));
+        } finally {
+            hold.countDown();
+        }
+        base.plans().awaitNetworks();
+
+        assertThat(refusingRules(accept)).containsExactly("an offer cannot be accepted after it expired");
+        assertThat(decline.refused()).isFalse();
+        assertThat(decline.retryOfferAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(acceptAgain.refused()).isFalse();
+        assertThat(((DroolsTransitionRules) rules).sessionCount()).as("all on the full network").isEqualTo(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
