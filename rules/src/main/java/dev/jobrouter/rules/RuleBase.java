@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
@@ -25,6 +27,8 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.conf.IndexLeftBetaMemoryOption;
+import org.kie.internal.conf.IndexRightBetaMemoryOption;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
@@ -50,9 +54,9 @@ public final class RuleBase {
     private final Set<String> optionalRules;
 
     private RuleBase(KnowledgeBuilder compiled) {
-        this.kieBase = compiled.newKieBase();
+        this.kieBase = newNetwork(compiled);
         this.plans = new DecisionPlans(kieBase, keep -> {
-            KieBase only = compiled.newKieBase();
+            KieBase only = newNetwork(compiled);
             only.getKiePackages().forEach(kiePackage -> kiePackage.getRules().stream()
                     .filter(rule -> !keep.contains(DecisionPlans.RuleKey.of(rule)))
                     .toList()
@@ -63,6 +67,19 @@ public final class RuleBase {
                 .filter(rule -> Boolean.TRUE.equals(rule.getMetaData().get("optional")))
                 .map(Rule::getName)
                 .collect(ImmutableSortedSet.toImmutableSortedSet(String::compareTo));
+    }
+
+    /**
+     * A rule network for decision sessions. Their beta memories hold one decision's facts, one per
+     * class, so indexing them costs a hash per fact and finds nothing a scan would not: unindexed, a
+     * lifecycle's decisions ran about 5% faster (ratio to the Java baseline 0.324 -> 0.341, medians of
+     * four JVMs each).
+     */
+    private static KieBase newNetwork(KnowledgeBuilder compiled) {
+        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration();
+        configuration.setOption(IndexLeftBetaMemoryOption.NO);
+        configuration.setOption(IndexRightBetaMemoryOption.NO);
+        return ((KnowledgeBuilderImpl) compiled).newKnowledgeBase(configuration);
     }
 
     /**

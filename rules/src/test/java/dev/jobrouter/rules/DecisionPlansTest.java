@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.drools.core.RuleBaseConfiguration;
+import org.drools.core.impl.InternalRuleBase;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
 
 /**
  * Plans leave out only rules that cannot fire and facts that no pattern could match: whatever a
@@ -71,6 +74,16 @@ class DecisionPlansTest {
         assertThat(accept.sees(RouterWorker.class)).isFalse();
         assertThat(accept.kieBase()).as("a network of the accept rules only").isNotSameAs(issue.kieBase());
         assertThat(accept.provisional()).isFalse();
+    }
+
+    @Test
+    void decisionNetworksLeaveTheirBetaMemoriesUnindexed() throws Exception {
+        RuleBase builtIn = RuleBase.of(List.of());
+        for (KieBase network : List.of(builtIn.kieBase(), plan(builtIn, CompleteJob.class).kieBase())) {
+            RuleBaseConfiguration configuration = ((InternalRuleBase) network).getRuleBaseConfiguration();
+            assertThat(configuration.isIndexLeftBetaMemory()).isFalse();
+            assertThat(configuration.isIndexRightBetaMemory()).isFalse();
+        }
     }
 
     @Test
