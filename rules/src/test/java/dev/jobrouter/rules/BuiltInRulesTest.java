@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,14 +90,6 @@ class BuiltInRulesTest {
         try (TransitionRules quiet = RuleBase.of(List.of()).newSession(Set.of("deregister a worker whose offer expired"))) {
             assertThat(quiet.decide(new Decision(expiry, NOW, null, null, null)).followUps()).isEmpty();
         }
-    }
-
-    @Test
-    void builtInRulesAreMvelSoThatACompileNeedsNoJavaCompiler() {
-        // Java-dialect consequences are compiled by ECJ, which costs a cold start about 0.7 s.
-        assertThat(RuleBase.of(List.of()).kieBase().getKiePackage(RuleBase.BUILT_IN_PACKAGE).getRules())
-                .isNotEmpty()
-                .allSatisfy(rule -> assertThat(((RuleImpl) rule).getDialect()).as(rule.getName()).isEqualTo("mvel"));
     }
 
     @Test
