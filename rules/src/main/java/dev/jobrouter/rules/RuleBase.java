@@ -28,16 +28,18 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.conf.IndexLeftBetaMemoryOption;
-import org.kie.internal.conf.IndexRightBetaMemoryOption;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.conf.IndexLeftBetaMemoryOption;
+import org.kie.internal.conf.IndexRightBetaMemoryOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * The built-in rules compiled together with a user's DRL. Compiling costs 0.1 to 1.3 s, so a rule base
- * is compiled once per distinct set of sources and shared: it is thread-safe, and each router takes
- * its own session from it with {@link #newSession(Set)}.
+ * The built-in rules together with a user's DRL. The built-in rules come precompiled (see
+ * {@link BuiltInRules}); user DRL is compiled here, which takes from a tenth of a second to over a
+ * second for the first DRL in a JVM. So a rule base is made once per distinct set of sources and
+ * shared: it is thread-safe, and each router takes its own session from it with
+ * {@link #newSession(Set)}.
  *
  * <p>DRL is code with the JVM's rights: there is no sandbox, so rule authors must be trusted.
  */
