@@ -80,15 +80,7 @@ public class LifecycleBenchmark {
 
     @Benchmark
     public Object engine(Engine state) {
-        RouterEngine engine = state.engine;
-        String jobId = "job-" + state.next++;
-        Routers.job(engine, jobId);
-        RouterJobOffer offer = engine.getWorker("w1").offers().get(0);
-        AcceptJobOfferResult accepted = engine.acceptJobOffer("w1", offer.offerId());
-        engine.completeJob(jobId, accepted.assignmentId(), null);
-        engine.closeJob(jobId, accepted.assignmentId(), "done", null, null);
-        engine.deleteJob(jobId);
-        return accepted;
+        return Routers.lifecycle(state.engine, "job-" + state.next++);
     }
 
     @Benchmark

@@ -5,7 +5,9 @@ import dev.jobrouter.core.engine.PolicySpec;
 import dev.jobrouter.core.engine.QueueSpec;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.engine.WorkerSpec;
+import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ChannelConfiguration;
+import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.VirtualClock;
 import dev.jobrouter.rules.RuleBase;
@@ -50,5 +52,19 @@ final class Routers {
     /** Creates a voice job in q1. */
     static void job(RouterEngine engine, String jobId) {
         engine.upsertJob(new JobSpec(jobId, "voice", "q1", null, Map.of(), Map.of()));
+    }
+
+    /**
+     * One job's whole life on an engine whose worker w1 is idle: create (the matcher offers it to w1),
+     * accept, complete, close with an immediate release, delete. Six decisions.
+     */
+    static AcceptJobOfferResult lifecycle(RouterEngine engine, String jobId) {
+        job(engine, jobId);
+        RouterJobOffer offer = engine.getWorker("w1").offers().get(0);
+        AcceptJobOfferResult accepted = engine.acceptJobOffer("w1", offer.offerId());
+        engine.completeJob(jobId, accepted.assignmentId(), null);
+        engine.closeJob(jobId, accepted.assignmentId(), "done", null, null);
+        engine.deleteJob(jobId);
+        return accepted;
     }
 }
