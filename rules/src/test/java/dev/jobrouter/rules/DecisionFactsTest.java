@@ -1,8 +1,11 @@
 package dev.jobrouter.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.AcceptJobOffer;
 import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
@@ -46,6 +49,11 @@ class DecisionFactsTest {
 
     private static RouterJob job(JobStatus status) {
         return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of(), ImmutableMap.of(),
+                ImmutableMap.of(), List.of(), null);
+    }
+
+    private static RouterJob job(JobStatus status, String team) {
+        return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of("team", team), ImmutableMap.of(),
                 ImmutableMap.of(), List.of(), null);
     }
 
@@ -158,6 +166,30 @@ class DecisionFactsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aConditionThatThrowsLeavesTheNextDecisionWhole() {
+        rules = RuleBase.of(List.of(new DrlSource("throws.drl", HEADER + """
+                rule "the red team completes nothing"
+                when
+                    CompleteJob()
+                    RouterJob(labels.get("team").toString() == "red")
+                then
+                    insert(new Refusal("red team"));
+                end
+                """))).newSession(Set.of());
+        CompleteJob complete = new CompleteJob("j1", "a1", null);
+
+        assertThatThrownBy(() -> rules.decide(new Decision(complete, NOW, job(JobStatus.ASSIGNED), null, null)))
+                .isInstanceOfSatisfying(RouterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        Verdict red = rules.decide(new Decision(complete, NOW, job(JobStatus.ASSIGNED, "red"), null, null));
+        Verdict blueQueued = rules.decide(new Decision(complete, NOW, job(JobStatus.QUEUED, "blue"), null, null));
+        Verdict blue = rules.decide(new Decision(complete, NOW, job(JobStatus.ASSIGNED, "blue"), null, null));
+
+        assertThat(refusingRules(red)).containsExactly("the red team completes nothing");
+        assertThat(refusingRules(blueQueued)).containsExactly("only an assigned job can be completed");
+        assertThat(blue.refused()).isFalse();
     }
 
     @Test
