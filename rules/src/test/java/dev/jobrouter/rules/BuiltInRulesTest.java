@@ -2,8 +2,9 @@ package dev.jobrouter.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.jobrouter.rules.TestFacts.NOW;
+import static dev.jobrouter.rules.TestFacts.job;
 
-import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.CancelJob;
@@ -13,7 +14,6 @@ import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.ExpireOffer;
 import dev.jobrouter.core.model.JobStatus;
-import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.RuleRefusal;
 import dev.jobrouter.core.rules.TransitionRules;
@@ -27,17 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /** The built-in transition table, decided by the DRL alone, status by status. */
 class BuiltInRulesTest {
-    private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
     private final TransitionRules rules = RuleBase.of(List.of()).newSession(Set.of());
 
     @AfterEach
     void tearDown() {
         rules.close();
-    }
-
-    private static RouterJob job(JobStatus status) {
-        return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of(), ImmutableMap.of(),
-                ImmutableMap.of(), List.of(), null);
     }
 
     private Verdict decide(Command command, JobStatus status) {

@@ -2,8 +2,10 @@ package dev.jobrouter.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.jobrouter.rules.TestFacts.NOW;
+import static dev.jobrouter.rules.TestFacts.awaitQuietly;
+import static dev.jobrouter.rules.TestFacts.job;
 
-import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.AcceptJobOffer;
@@ -19,7 +21,6 @@ import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.RuleRefusal;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
  * still see exactly its own facts, all of them new to the rules.
  */
 class DecisionFactsTest {
-    private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
     private static final String HEADER = """
             package com.example.facts;
             import dev.jobrouter.core.command.*;
@@ -45,16 +45,6 @@ class DecisionFactsTest {
     @AfterEach
     void tearDown() {
         rules.close();
-    }
-
-    private static RouterJob job(JobStatus status) {
-        return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of(), ImmutableMap.of(),
-                ImmutableMap.of(), List.of(), null);
-    }
-
-    private static RouterJob job(JobStatus status, String team) {
-        return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of("team", team), ImmutableMap.of(),
-                ImmutableMap.of(), List.of(), null);
     }
 
     private static RouterWorker worker() {
@@ -158,14 +148,6 @@ class DecisionFactsTest {
         assertThat(decline.retryOfferAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(acceptAgain.refused()).isFalse();
         assertThat(((DroolsTransitionRules) rules).sessionCount()).as("all on the full network").isEqualTo(1);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

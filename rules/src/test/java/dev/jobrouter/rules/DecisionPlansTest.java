@@ -1,6 +1,8 @@
 package dev.jobrouter.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.jobrouter.rules.TestFacts.NOW;
+import static dev.jobrouter.rules.TestFacts.awaitQuietly;
 
 import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.command.AcceptJobOffer;
@@ -33,7 +35,6 @@ import org.kie.api.KieBase;
  * rule's conditions look like, it still decides every command it could match.
  */
 class DecisionPlansTest {
-    private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
     private static final String HEADER = """
             package com.example.rules;
             import dev.jobrouter.core.command.*;
@@ -114,14 +115,6 @@ class DecisionPlansTest {
         assertThat(((DroolsTransitionRules) rules).sessionCount()).as("the full network's, then the cut-down one's")
                 .isEqualTo(2);
         rules.close();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
