@@ -175,6 +175,34 @@ class DecisionFactsTest {
     }
 
     @Test
+    void aCommandWhoseConditionThrowsDoesNotLingerIntoLaterDecisions() {
+        rules = RuleBase.of(List.of(new DrlSource("notes.drl", HEADER + """
+                rule "a note is required"
+                when
+                    CompleteJob(note == null)
+                then
+                    insert(new Refusal("a note is required"));
+                end
+
+                rule "notes are short"
+                when
+                    CompleteJob(note.length() > 20)
+                then
+                    insert(new Refusal("notes are short"));
+                end
+                """))).newSession(Set.of());
+        DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
+
+        assertThatThrownBy(() -> rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW,
+                job(JobStatus.ASSIGNED), null, null))).isInstanceOf(RouterException.class);
+        Verdict noted = rules.decide(new Decision(new CompleteJob("j1", "a1", "done"), NOW, job(JobStatus.ASSIGNED),
+                null, null));
+
+        assertThat(noted.refused()).as("no refusal about the failed command's note").isFalse();
+        assertThat(sessions.factCount()).as("no fact of the failed decision left").isEqualTo(sessions.residentFactCount());
+    }
+
+    @Test
     void betweenDecisionsASessionHoldsOnlyTheLastDecisionsOwnFacts() {
         rules = RuleBase.of(List.of()).newSession(Set.of());
         DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
