@@ -56,7 +56,10 @@ final class BuiltInRules {
     static Packages load(ClassLoader loader) {
         List<DrlSource> sources = sources(loader);
         try (InputStream in = loader.getResourceAsStream(PRECOMPILED)) {
-            if (in != null) {
+            if (in == null) {
+                log.warn("compiling the built-in rules: {} is not on the classpath; the rules module's build "
+                        + "makes it", PRECOMPILED);
+            } else {
                 Optional<List<InternalKnowledgePackage>> read = read(in, fingerprint(sources), loader);
                 if (read.isPresent()) {
                     return new Packages(read.get(), Origin.PRECOMPILED);
