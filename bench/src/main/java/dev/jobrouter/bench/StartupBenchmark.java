@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cold start: in a fresh JVM (each fork), from {@code JobRouter.builder()} to the first offer. This
- * pays for loading Drools, compiling the built-in DRL and building the first rule networks.
+ * pays for loading Drools, reading the precompiled built-in rules and building the first rule networks.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
