@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 final class BuiltInRules {
     static final List<String> FILES = List.of("jobs.drl", "offers.drl", "workers.drl", "capacity.drl");
-    static final String PRECOMPILED = RuleBase.BUILT_IN_PACKAGE.replace('.', '/') + "/built-in-rules.bin";
+    /** Where the DRL and the precompiled packages sit on the classpath. */
+    private static final String DIRECTORY = RuleBase.BUILT_IN_PACKAGE.replace('.', '/') + "/";
+    static final String PRECOMPILED = DIRECTORY + "built-in-rules.bin";
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInRules.class);
 
@@ -68,7 +70,7 @@ final class BuiltInRules {
         } catch (IOException e) {
             log.warn("compiling the built-in rules: their precompiled packages could not be read: {}", e.toString());
         }
-        return new Packages(compile(sources), Origin.COMPILED);
+        return new Packages(RuleBase.compilePackages(sources), Origin.COMPILED);
     }
 
     /**
@@ -95,12 +97,8 @@ final class BuiltInRules {
         List<DrlSource> sources = sources(loader);
         try (ObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
             objects.writeUTF(fingerprint(sources));
-            objects.writeObject(new ArrayList<>(compile(sources)));
+            objects.writeObject(new ArrayList<>(RuleBase.compilePackages(sources)));
         }
-    }
-
-    private static List<InternalKnowledgePackage> compile(List<DrlSource> sources) {
-        return RuleBase.compilePackages(sources);
     }
 
     static String fingerprint(List<DrlSource> sources) {
@@ -115,7 +113,7 @@ final class BuiltInRules {
     static List<DrlSource> sources(ClassLoader loader) {
         List<DrlSource> sources = new ArrayList<>();
         for (String file : FILES) {
-            String path = RuleBase.BUILT_IN_PACKAGE.replace('.', '/') + "/" + file;
+            String path = DIRECTORY + file;
             try (InputStream in = loader.getResourceAsStream(path)) {
                 if (in == null) {
                     throw new IllegalStateException("built-in rules " + path + " are missing from the classpath");

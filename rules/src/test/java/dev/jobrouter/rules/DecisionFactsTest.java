@@ -2,6 +2,7 @@ package dev.jobrouter.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.jobrouter.rules.TestFacts.HEADER;
 import static dev.jobrouter.rules.TestFacts.NOW;
 import static dev.jobrouter.rules.TestFacts.awaitQuietly;
 import static dev.jobrouter.rules.TestFacts.job;
@@ -33,12 +34,6 @@ import org.junit.jupiter.api.Test;
  * still see exactly its own facts, all of them new to the rules.
  */
 class DecisionFactsTest {
-    private static final String HEADER = """
-            package com.example.facts;
-            import dev.jobrouter.core.command.*;
-            import dev.jobrouter.core.model.*;
-            import dev.jobrouter.core.rules.*;
-            """;
 
     private TransitionRules rules;
 

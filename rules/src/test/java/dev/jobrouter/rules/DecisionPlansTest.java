@@ -1,6 +1,7 @@
 package dev.jobrouter.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.jobrouter.rules.TestFacts.HEADER;
 import static dev.jobrouter.rules.TestFacts.NOW;
 import static dev.jobrouter.rules.TestFacts.awaitQuietly;
 
@@ -35,12 +36,6 @@ import org.kie.api.KieBase;
  * rule's conditions look like, it still decides every command it could match.
  */
 class DecisionPlansTest {
-    private static final String HEADER = """
-            package com.example.rules;
-            import dev.jobrouter.core.command.*;
-            import dev.jobrouter.core.model.*;
-            import dev.jobrouter.core.rules.*;
-            """;
 
     private static RouterJob job(int priority) {
         return new RouterJob("j1", "voice", "q1", priority, JobStatus.QUEUED, NOW, ImmutableMap.of(), ImmutableMap.of(),

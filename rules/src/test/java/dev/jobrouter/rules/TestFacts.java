@@ -10,6 +10,13 @@ import java.util.concurrent.CountDownLatch;
 /** Facts and helpers the rule tests share. */
 final class TestFacts {
     static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+    /** The start of a user DRL file: its own package and the router's fact types. */
+    static final String HEADER = """
+            package com.example.rules;
+            import dev.jobrouter.core.command.*;
+            import dev.jobrouter.core.model.*;
+            import dev.jobrouter.core.rules.*;
+            """;
 
     private TestFacts() {}
 
