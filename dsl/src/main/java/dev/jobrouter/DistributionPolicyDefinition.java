@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
-import dev.jobrouter.core.engine.PolicySpec;
-import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.command.UpsertDistributionPolicy;
+import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.time.Duration;
  * }</pre>
  */
 public final class DistributionPolicyDefinition {
-    private final RouterEngine engine;
+    private final LocalHost host;
     private final String id;
     private String name;
     private Duration offerExpiresAfter;
@@ -24,8 +24,8 @@ public final class DistributionPolicyDefinition {
     private Integer minConcurrentOffers;
     private Integer maxConcurrentOffers;
 
-    DistributionPolicyDefinition(RouterEngine engine, String id) {
-        this.engine = engine;
+    DistributionPolicyDefinition(LocalHost host, String id) {
+        this.host = host;
         this.id = id;
     }
 
@@ -67,7 +67,7 @@ public final class DistributionPolicyDefinition {
      *     or concurrent offers outside 1 <= min <= max
      */
     public DistributionPolicy upsert() {
-        return engine.upsertDistributionPolicy(new PolicySpec(id, name, offerExpiresAfter, mode, minConcurrentOffers,
+        return host.execute(new UpsertDistributionPolicy(id, name, offerExpiresAfter, mode, minConcurrentOffers,
                 maxConcurrentOffers));
     }
 }

@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
-import dev.jobrouter.core.engine.JobSpec;
-import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.command.UpsertJob;
+import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.RouterJob;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,15 +14,15 @@ import java.util.Map;
  * }</pre>
  */
 public final class JobDefinition extends Definition<JobDefinition> {
-    private final RouterEngine engine;
+    private final LocalHost host;
     private final String id;
     private String channelId;
     private String queueId;
     private Integer priority;
     private final Map<String, Object> tags = new LinkedHashMap<>();
 
-    JobDefinition(RouterEngine engine, String id) {
-        this.engine = engine;
+    JobDefinition(LocalHost host, String id) {
+        this.host = host;
         this.id = id;
     }
 
@@ -63,6 +63,6 @@ public final class JobDefinition extends Definition<JobDefinition> {
      *     CONFLICT when a rule refuses
      */
     public RouterJob upsert() {
-        return engine.upsertJob(new JobSpec(id, channelId, queueId, priority, labels, tags));
+        return host.execute(new UpsertJob(id, channelId, queueId, priority, labels, tags));
     }
 }

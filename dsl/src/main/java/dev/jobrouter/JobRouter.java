@@ -3,9 +3,17 @@ package dev.jobrouter;
 import static java.util.Objects.requireNonNull;
 
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.AcceptJobOffer;
+import dev.jobrouter.core.command.CancelJob;
+import dev.jobrouter.core.command.CloseJob;
+import dev.jobrouter.core.command.CompleteJob;
+import dev.jobrouter.core.command.DeclineJobOffer;
+import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
-import dev.jobrouter.core.event.Subscription;
+import dev.jobrouter.core.host.ExecutionLog;
+import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.host.Subscription;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
@@ -58,10 +66,10 @@ import java.util.function.Consumer;
  * it is; a call that throws changes nothing. The router is safe to use from many threads.
  */
 public final class JobRouter implements AutoCloseable {
-    private final RouterEngine engine;
+    private final LocalHost host;
 
-    JobRouter(RouterEngine engine) {
-        this.engine = engine;
+    JobRouter(LocalHost host) {
+        this.host = host;
     }
 
     /** @return a router on the system clock with the built-in rules */
@@ -81,12 +89,12 @@ public final class JobRouter implements AutoCloseable {
      * {@code router.distributionPolicy("p1").offerExpiresAfter(ofMinutes(1)).longestIdle().upsert()}.
      */
     public DistributionPolicyDefinition distributionPolicy(String id) {
-        return new DistributionPolicyDefinition(engine, id);
+        return new DistributionPolicyDefinition(host, id);
     }
 
     /** Starts defining (or changing) a queue: {@code router.queue("q1").distributionPolicy("p1").upsert()}. */
     public QueueDefinition queue(String id) {
-        return new QueueDefinition(engine, id);
+        return new QueueDefinition(host, id);
     }
 
     /**
@@ -94,59 +102,59 @@ public final class JobRouter implements AutoCloseable {
      * {@code router.worker("w1").capacity(10).channel("voice", 10).queues("q1").availableForOffers(true).upsert()}.
      */
     public WorkerDefinition worker(String id) {
-        return new WorkerDefinition(engine, id);
+        return new WorkerDefinition(host, id);
     }
 
     /** Starts defining (or changing) a job: {@code router.job("j1").channel("voice").queue("q1").upsert()}. */
     public JobDefinition job(String id) {
-        return new JobDefinition(engine, id);
+        return new JobDefinition(host, id);
     }
 
     // ---- reads ---------------------------------------------------------------------------------------
 
     /** @throws RouterException NOT_FOUND for an unknown job, INVALID_ARGUMENT for a null or blank id */
     public RouterJob getJob(String jobId) {
-        return engine.getJob(jobId);
+        return host.read(engine -> engine.getJob(jobId));
     }
 
     /** @throws RouterException NOT_FOUND for an unknown worker, INVALID_ARGUMENT for a null or blank id */
     public RouterWorker getWorker(String workerId) {
-        return engine.getWorker(workerId);
+        return host.read(engine -> engine.getWorker(workerId));
     }
 
     /** @throws RouterException NOT_FOUND for an unknown queue */
     public RouterQueue getQueue(String queueId) {
-        return engine.getQueue(queueId);
+        return host.read(engine -> engine.getQueue(queueId));
     }
 
     /** @throws RouterException NOT_FOUND for an unknown policy */
     public DistributionPolicy getDistributionPolicy(String policyId) {
-        return engine.getDistributionPolicy(policyId);
+        return host.read(engine -> engine.getDistributionPolicy(policyId));
     }
 
     /** @return every offer the job has had, open or ended, oldest first */
     public List<RouterJobOffer> getJobOffers(String jobId) {
-        return engine.getJobOffers(jobId);
+        return host.read(engine -> engine.getJobOffers(jobId));
     }
 
     /** @return every job, ordered by id */
     public List<RouterJob> listJobs() {
-        return engine.listJobs();
+        return host.read(RouterEngine::listJobs);
     }
 
     /** @return every worker, ordered by id */
     public List<RouterWorker> listWorkers() {
-        return engine.listWorkers();
+        return host.read(RouterEngine::listWorkers);
     }
 
     /** @return every queue, ordered by id */
     public List<RouterQueue> listQueues() {
-        return engine.listQueues();
+        return host.read(RouterEngine::listQueues);
     }
 
     /** @return every distribution policy, ordered by id */
     public List<DistributionPolicy> listDistributionPolicies() {
-        return engine.listDistributionPolicies();
+        return host.read(RouterEngine::listDistributionPolicies);
     }
 
     // ---- offers --------------------------------------------------------------------------------------
@@ -169,7 +177,7 @@ public final class JobRouter implements AutoCloseable {
      *     longer open (expired, declined, revoked) or the job was assigned to another worker
      */
     public AcceptJobOfferResult acceptJobOffer(String workerId, String offerId) {
-        return engine.acceptJobOffer(workerId, offerId);
+        return host.execute(new AcceptJobOffer(workerId, offerId));
     }
 
     /**
@@ -179,7 +187,7 @@ public final class JobRouter implements AutoCloseable {
      * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when it is not open
      */
     public void declineJobOffer(String workerId, String offerId) {
-        engine.declineJobOffer(workerId, offerId, null);
+        host.execute(new DeclineJobOffer(workerId, offerId, null));
     }
 
     /**
@@ -188,7 +196,7 @@ public final class JobRouter implements AutoCloseable {
      * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when it is not open
      */
     public void declineJobOffer(String workerId, String offerId, Instant retryOfferAt) {
-        engine.declineJobOffer(workerId, offerId, requireArgument("retryOfferAt", retryOfferAt));
+        host.execute(new DeclineJobOffer(workerId, offerId, requireArgument("retryOfferAt", retryOfferAt)));
     }
 
     // ---- job lifecycle -------------------------------------------------------------------------------
@@ -199,12 +207,12 @@ public final class JobRouter implements AutoCloseable {
      * @throws RouterException NOT_FOUND for an unknown job or assignment; CONFLICT unless ASSIGNED
      */
     public RouterJob completeJob(String jobId, String assignmentId) {
-        return engine.completeJob(jobId, assignmentId, null);
+        return host.execute(new CompleteJob(jobId, assignmentId, null));
     }
 
     /** As {@link #completeJob(String, String)}, adding a note to the job. */
     public RouterJob completeJob(String jobId, String assignmentId, String note) {
-        return engine.completeJob(jobId, assignmentId, note);
+        return host.execute(new CompleteJob(jobId, assignmentId, note));
     }
 
     /**
@@ -214,12 +222,12 @@ public final class JobRouter implements AutoCloseable {
      *     COMPLETED without a pending close
      */
     public RouterJob closeJob(String jobId, String assignmentId) {
-        return engine.closeJob(jobId, assignmentId, null, null, null);
+        return host.execute(new CloseJob(jobId, assignmentId, null, null, null));
     }
 
     /** As {@link #closeJob(String, String)}, recording the outcome. */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode) {
-        return engine.closeJob(jobId, assignmentId, dispositionCode, null, null);
+        return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, null, null));
     }
 
     /**
@@ -228,12 +236,12 @@ public final class JobRouter implements AutoCloseable {
      * {@code JobClosed} is published. A {@code closeAt} in the past releases now.
      */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt) {
-        return engine.closeJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), null);
+        return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), null));
     }
 
     /** As {@link #closeJob(String, String, String, Instant)}, adding a note to the job. */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note) {
-        return engine.closeJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), note);
+        return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), note));
     }
 
     /**
@@ -243,17 +251,17 @@ public final class JobRouter implements AutoCloseable {
      * @throws RouterException NOT_FOUND for an unknown job; CONFLICT when it is closed or cancelled
      */
     public RouterJob cancelJob(String jobId) {
-        return engine.cancelJob(jobId, null, null);
+        return host.execute(new CancelJob(jobId, null, null));
     }
 
     /** As {@link #cancelJob(String)}, with a disposition code. */
     public RouterJob cancelJob(String jobId, String dispositionCode) {
-        return engine.cancelJob(jobId, dispositionCode, null);
+        return host.execute(new CancelJob(jobId, dispositionCode, null));
     }
 
     /** As {@link #cancelJob(String)}, with a disposition code and a note. */
     public RouterJob cancelJob(String jobId, String dispositionCode, String note) {
-        return engine.cancelJob(jobId, dispositionCode, note);
+        return host.execute(new CancelJob(jobId, dispositionCode, note));
     }
 
     /**
@@ -263,19 +271,19 @@ public final class JobRouter implements AutoCloseable {
      * @throws RouterException NOT_FOUND for an unknown job; CONFLICT while it holds a worker's capacity
      */
     public void deleteJob(String jobId) {
-        engine.deleteJob(jobId);
+        host.execute(new DeleteJob(jobId));
     }
 
     // ---- time and events -----------------------------------------------------------------------------
 
     /** @return the router's clock */
     public Instant now() {
-        return engine.now();
+        return host.now();
     }
 
     /** @return whether the router runs on a virtual clock, which moves only on {@code advanceBy} / {@code advanceTo} */
     public boolean hasVirtualClock() {
-        return engine.hasVirtualClock();
+        return host.hasVirtualClock();
     }
 
     /**
@@ -283,7 +291,7 @@ public final class JobRouter implements AutoCloseable {
      *     due, if any; a timer whose subject ended early (an accepted offer) fires as a no-op
      */
     public Optional<Instant> nextTimerAt() {
-        return Optional.ofNullable(engine.nextTimerAt());
+        return Optional.ofNullable(host.nextTimerAt());
     }
 
     /**
@@ -298,7 +306,7 @@ public final class JobRouter implements AutoCloseable {
         if (duration.isNegative()) {
             throw RouterException.invalid("cannot advance by a negative duration: " + duration);
         }
-        engine.advanceTo(engine.now().plus(duration));
+        host.advanceTo(host.now().plus(duration));
     }
 
     /**
@@ -308,23 +316,26 @@ public final class JobRouter implements AutoCloseable {
      * @throws IllegalStateException on a router with a real clock
      */
     public void advanceTo(Instant instant) {
-        engine.advanceTo(requireArgument("instant", instant));
+        host.advanceTo(requireArgument("instant", instant));
     }
 
     /**
-     * Subscribes to every event from now on, delivered in commit order after the change it reports. A
-     * listener that throws is logged and skipped; it cannot undo the change.
+     * Subscribes to every event from now on, delivered in commit order after the change it reports and
+     * outside the router's lock: a listener may call the router, and may wait on another thread that
+     * reads or writes it. The thread that made the change delivers its events before its call returns,
+     * unless another thread is delivering at that moment; then that thread delivers them, in order. A
+     * listener that throws (an {@code Error} too) is logged and skipped; it cannot undo the change.
      *
      * @return a subscription to cancel
      */
     public Subscription onEvent(Consumer<? super RouterEvent> listener) {
-        return engine.subscribe(requireNonNull(listener, "listener"));
+        return host.subscribe(requireNonNull(listener, "listener"));
     }
 
     /** Stops the timer thread and releases the rule session; later calls throw IllegalStateException. */
     @Override
     public void close() {
-        engine.close();
+        host.close();
     }
 
     private static <T> T requireArgument(String name, T value) {
@@ -362,8 +373,15 @@ public final class JobRouter implements AutoCloseable {
         private InstantSource clock;
         private final List<DrlSource> rules = new ArrayList<>();
         private final Set<String> disabledRules = new LinkedHashSet<>();
+        private ExecutionLog executionLog = ExecutionLog.NONE;
 
         private Builder() {}
+
+        /** Tells the log of every command that changed the router: for replay tests, later a journal. */
+        Builder executionLog(ExecutionLog log) {
+            this.executionLog = requireNonNull(log, "log");
+            return this;
+        }
 
         /**
          * Runs the router on a virtual clock starting at {@code start}: timers fire only when time is
@@ -459,7 +477,8 @@ public final class JobRouter implements AutoCloseable {
          */
         public JobRouter build() {
             TransitionRules session = RuleBase.of(rules).newSession(disabledRules);
-            return new JobRouter(new RouterEngine(clock == null ? InstantSource.system() : clock, session));
+            return new JobRouter(new LocalHost(new RouterEngine(session), clock == null ? InstantSource.system() : clock,
+                    executionLog));
         }
     }
 }

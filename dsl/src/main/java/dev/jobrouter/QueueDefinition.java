@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
-import dev.jobrouter.core.engine.QueueSpec;
-import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.command.UpsertQueue;
+import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.RouterQueue;
 
 /**
@@ -12,13 +12,13 @@ import dev.jobrouter.core.model.RouterQueue;
  * }</pre>
  */
 public final class QueueDefinition extends Definition<QueueDefinition> {
-    private final RouterEngine engine;
+    private final LocalHost host;
     private final String id;
     private String name;
     private String distributionPolicyId;
 
-    QueueDefinition(RouterEngine engine, String id) {
-        this.engine = engine;
+    QueueDefinition(LocalHost host, String id) {
+        this.host = host;
         this.id = id;
     }
 
@@ -47,6 +47,6 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
      *     policy, or a bad label
      */
     public RouterQueue upsert() {
-        return engine.upsertQueue(new QueueSpec(id, name, distributionPolicyId, labels));
+        return host.execute(new UpsertQueue(id, name, distributionPolicyId, labels));
     }
 }

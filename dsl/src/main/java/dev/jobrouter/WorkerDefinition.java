@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
-import dev.jobrouter.core.engine.RouterEngine;
-import dev.jobrouter.core.engine.WorkerSpec;
+import dev.jobrouter.core.command.UpsertWorker;
+import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.RouterWorker;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class WorkerDefinition extends Definition<WorkerDefinition> {
-    private final RouterEngine engine;
+    private final LocalHost host;
     private final String id;
     private Integer capacity;
     private Map<String, ChannelConfiguration> channels;
@@ -29,8 +29,8 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
     private final Map<String, Object> tags = new LinkedHashMap<>();
     private Boolean availableForOffers;
 
-    WorkerDefinition(RouterEngine engine, String id) {
-        this.engine = engine;
+    WorkerDefinition(LocalHost host, String id) {
+        this.host = host;
         this.id = id;
     }
 
@@ -89,6 +89,6 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
      *     CONFLICT when a rule refuses the registration or deregistration
      */
     public RouterWorker upsert() {
-        return engine.upsertWorker(new WorkerSpec(id, capacity, channels, queues, labels, tags, availableForOffers));
+        return host.execute(new UpsertWorker(id, capacity, channels, queues, labels, tags, availableForOffers));
     }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobrouter.Fixtures.Events;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.event.RouterEvent;
-import dev.jobrouter.core.event.Subscription;
+import dev.jobrouter.core.host.Subscription;
 import dev.jobrouter.core.model.JobStatus;
 import java.util.ArrayList;
 import java.util.List;

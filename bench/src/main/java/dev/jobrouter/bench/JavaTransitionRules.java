@@ -19,11 +19,12 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.WorkerState;
 import dev.jobrouter.core.rules.Decision;
-import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.FollowUp;
+import dev.jobrouter.core.rules.Refusal;
+import dev.jobrouter.core.rules.ReleaseCapacityAt;
+import dev.jobrouter.core.rules.RetryOfferAt;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The baseline: the built-in rules written by hand as a Java transition table. Same verdicts as the
@@ -58,7 +59,8 @@ final class JavaTransitionRules implements TransitionRules {
                 return refuse("only an open offer can be declined", "declineJobOffer needs an OPEN offer");
             }
             return decline.retryOfferAt() == null ? Verdict.ALLOW
-                    : new Verdict(List.of(), null, decline.retryOfferAt(), List.of());
+                    : Verdict.of("a decliner may be offered the job again from the retry time it gave",
+                            new RetryOfferAt(decline.retryOfferAt()));
         }
         if (command instanceof CompleteJob) {
             return job.status() == JobStatus.ASSIGNED ? Verdict.ALLOW
@@ -71,8 +73,10 @@ final class JavaTransitionRules implements TransitionRules {
             if (job.closePending()) {
                 return refuse("a job is closed only once", "closeJob needs a job without a pending close");
             }
-            Instant releaseAt = close.closeAt() == null ? decision.now() : close.closeAt();
-            return new Verdict(List.of(), releaseAt, null, List.of());
+            return close.closeAt() == null
+                    ? Verdict.of("release capacity at once when no close time is given",
+                            new ReleaseCapacityAt(decision.now()))
+                    : Verdict.of("release capacity at the requested close time", new ReleaseCapacityAt(close.closeAt()));
         }
         if (command instanceof CancelJob) {
             return !job.status().isTerminal() ? Verdict.ALLOW
@@ -90,7 +94,8 @@ final class JavaTransitionRules implements TransitionRules {
             return coversHoldings(decision.worker());
         }
         if (command instanceof ExpireOffer expire) {
-            return new Verdict(List.of(), null, null, List.of(new DeregisterWorker(expire.workerId())));
+            return Verdict.of("deregister a worker whose offer expired",
+                    new FollowUp(new DeregisterWorker(expire.workerId())));
         }
         return Verdict.ALLOW;
     }
@@ -108,7 +113,7 @@ final class JavaTransitionRules implements TransitionRules {
     }
 
     private static Verdict refuse(String rule, String reason) {
-        return new Verdict(List.of(new RuleRefusal(rule, reason)), null, null, List.of());
+        return Verdict.of(rule, new Refusal(reason));
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.jobrouter.bench;
 
 import dev.jobrouter.JobRouter;
-import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.RouterJobOffer;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public class LifecycleBenchmark {
         @Param({"drools", "java"})
         String rules;
 
-        RouterEngine engine;
+        LocalHost engine;
         long next;
 
         @Setup(Level.Trial)

@@ -1,6 +1,7 @@
 package dev.jobrouter.bench;
 
-import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.host.LocalHost;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +42,7 @@ public class MatchingScaleBenchmark {
         @Param({"100", "10000", "100000"})
         int idleWorkers;
 
-        RouterEngine engine;
+        LocalHost engine;
         long next;
         String jobId;
 
@@ -55,7 +56,7 @@ public class MatchingScaleBenchmark {
 
         @TearDown(Level.Invocation)
         public void deleteTheJob() {
-            engine.deleteJob(jobId);
+            engine.execute(new DeleteJob(jobId));
         }
 
         @TearDown(Level.Trial)
@@ -69,7 +70,7 @@ public class MatchingScaleBenchmark {
         @Param({"100", "100000"})
         int queuedJobs;
 
-        RouterEngine engine;
+        LocalHost engine;
 
         @Setup(Level.Trial)
         public void populate() {

@@ -1,10 +1,16 @@
 package dev.jobrouter.bench;
 
-import dev.jobrouter.core.engine.JobSpec;
-import dev.jobrouter.core.engine.PolicySpec;
-import dev.jobrouter.core.engine.QueueSpec;
+import dev.jobrouter.core.command.AcceptJobOffer;
+import dev.jobrouter.core.command.CloseJob;
+import dev.jobrouter.core.command.CompleteJob;
+import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.UpsertDistributionPolicy;
+import dev.jobrouter.core.command.UpsertJob;
+import dev.jobrouter.core.command.UpsertQueue;
+import dev.jobrouter.core.command.UpsertWorker;
 import dev.jobrouter.core.engine.RouterEngine;
-import dev.jobrouter.core.engine.WorkerSpec;
+import dev.jobrouter.core.host.ExecutionLog;
+import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.RouterJobOffer;
@@ -17,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Engines and populations the benchmarks share. */
+/** Engines (hosted as JobRouter hosts them, without the facade) and populations the benchmarks share. */
 final class Routers {
     static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
@@ -27,44 +33,44 @@ final class Routers {
      * @param rules {@code "drools"} for the built-in DRL, {@code "java"} for the hand-written baseline
      * @return an engine on a virtual clock at {@link #T0} with policy p1 (offers open for an hour) and queue q1
      */
-    static RouterEngine engine(String rules) {
+    static LocalHost engine(String rules) {
         TransitionRules decider = switch (rules) {
             case "drools" -> RuleBase.of(List.of()).newSession(Set.of());
             case "java" -> new JavaTransitionRules();
             default -> throw new IllegalArgumentException("rules: drools or java, not " + rules);
         };
-        RouterEngine engine = new RouterEngine(new VirtualClock(T0), decider);
-        engine.upsertDistributionPolicy(new PolicySpec("p1", null, Duration.ofHours(1), null, null, null));
-        engine.upsertQueue(new QueueSpec("q1", null, "p1", Map.of()));
+        LocalHost engine = new LocalHost(new RouterEngine(decider), new VirtualClock(T0), ExecutionLog.NONE);
+        engine.execute(new UpsertDistributionPolicy("p1", null, Duration.ofHours(1), null, null, null));
+        engine.execute(new UpsertQueue("q1", null, "p1", Map.of()));
         return engine;
     }
 
     /** Registers an available worker on q1 taking one voice job at a time. */
-    static void worker(RouterEngine engine, String workerId) {
-        engine.upsertWorker(new WorkerSpec(workerId, 1, Map.of("voice", new ChannelConfiguration("voice", 1, null)),
+    static void worker(LocalHost engine, String workerId) {
+        engine.execute(new UpsertWorker(workerId, 1, Map.of("voice", new ChannelConfiguration("voice", 1, null)),
                 Set.of("q1"), Map.of(), Map.of(), true));
     }
 
-    static void setAvailable(RouterEngine engine, String workerId, boolean available) {
-        engine.upsertWorker(new WorkerSpec(workerId, null, null, null, Map.of(), Map.of(), available));
+    static void setAvailable(LocalHost engine, String workerId, boolean available) {
+        engine.execute(new UpsertWorker(workerId, null, null, null, Map.of(), Map.of(), available));
     }
 
     /** Creates a voice job in q1. */
-    static void job(RouterEngine engine, String jobId) {
-        engine.upsertJob(new JobSpec(jobId, "voice", "q1", null, Map.of(), Map.of()));
+    static void job(LocalHost engine, String jobId) {
+        engine.execute(new UpsertJob(jobId, "voice", "q1", null, Map.of(), Map.of()));
     }
 
     /**
      * One job's whole life on an engine whose worker w1 is idle: create (the matcher offers it to w1),
      * accept, complete, close with an immediate release, delete. Six decisions.
      */
-    static AcceptJobOfferResult lifecycle(RouterEngine engine, String jobId) {
+    static AcceptJobOfferResult lifecycle(LocalHost engine, String jobId) {
         job(engine, jobId);
-        RouterJobOffer offer = engine.getWorker("w1").offers().get(0);
-        AcceptJobOfferResult accepted = engine.acceptJobOffer("w1", offer.offerId());
-        engine.completeJob(jobId, accepted.assignmentId(), null);
-        engine.closeJob(jobId, accepted.assignmentId(), "done", null, null);
-        engine.deleteJob(jobId);
+        RouterJobOffer offer = engine.read(core -> core.getWorker("w1")).offers().get(0);
+        AcceptJobOfferResult accepted = engine.execute(new AcceptJobOffer("w1", offer.offerId()));
+        engine.execute(new CompleteJob(jobId, accepted.assignmentId(), null));
+        engine.execute(new CloseJob(jobId, accepted.assignmentId(), "done", null, null));
+        engine.execute(new DeleteJob(jobId));
         return accepted;
     }
 }

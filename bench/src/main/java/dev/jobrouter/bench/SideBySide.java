@@ -1,6 +1,6 @@
 package dev.jobrouter.bench;
 
-import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.host.LocalHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,8 @@ public final class SideBySide {
             throw new IllegalArgumentException("usage: SideBySide <output.json> [rounds]");
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        RouterEngine drools = Routers.engine("drools");
-        RouterEngine baseline = Routers.engine("java");
+        LocalHost drools = Routers.engine("drools");
+        LocalHost baseline = Routers.engine("java");
         Routers.worker(drools, "w1");
         Routers.worker(baseline, "w1");
 
@@ -67,7 +67,7 @@ public final class SideBySide {
         System.out.print(json);
     }
 
-    private static double microsPerLifecycle(RouterEngine engine, long firstJob) {
+    private static double microsPerLifecycle(LocalHost engine, long firstJob) {
         long start = System.nanoTime();
         for (long i = firstJob; i < firstJob + BATCH; i++) {
             Routers.lifecycle(engine, "job-" + i);

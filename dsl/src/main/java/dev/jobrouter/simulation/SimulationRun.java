@@ -13,7 +13,7 @@ import dev.jobrouter.core.event.OfferExpired;
 import dev.jobrouter.core.event.OfferIssued;
 import dev.jobrouter.core.event.OfferRevoked;
 import dev.jobrouter.core.event.RouterEvent;
-import dev.jobrouter.core.event.Subscription;
+import dev.jobrouter.core.host.Subscription;
 import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.JobStatus;

@@ -28,9 +28,9 @@ class InvariantCheckTest {
 
         List<RouterEvent> eventsUpToTheAccept() {
             return List.of(
-                    new OfferIssued(T0, offerId, "j1", "w1", T0.plusSeconds(60)),
-                    new OfferIssued(T0, "offer-elsewhere", "j1", "w2", T0.plusSeconds(60)),
-                    new OfferAccepted(T0, offerId, "j1", "w1", assignmentId));
+                    new OfferIssued(0, T0, offerId, "j1", "w1", "voice", 1, T0, T0.plusSeconds(60)),
+                    new OfferIssued(1, T0, "offer-elsewhere", "j1", "w2", "voice", 1, T0, T0.plusSeconds(60)),
+                    new OfferAccepted(2, T0, offerId, "j1", "w1", assignmentId));
         }
     }
 
@@ -63,7 +63,7 @@ class InvariantCheckTest {
         try (JobRouter router = assigned.router()) {
             InvariantCheck check = new InvariantCheck(router);
             List<RouterEvent> events = new ArrayList<>(assigned.eventsUpToTheAccept());
-            events.add(new OfferRevoked(T0, "offer-elsewhere", "j1", "w2"));
+            events.add(new OfferRevoked(3, T0, "offer-elsewhere", "j1", "w2"));
 
             check.check(events);
 

@@ -207,7 +207,10 @@ class SimulationTest {
         return Simulation.of(router).seed(5).recordEvents(true)
                 .arrivals(Arrivals.poisson(Rate.perMinute(1)))
                 .workers(WorkerBehaviour.accepting(0.7).handleTime(TimeDistribution.exponential(ofMinutes(3))))
-                .run(Duration.ofHours(1)).eventLog().stream().filter(line -> line.startsWith("JobReceived")).toList();
+                .run(Duration.ofHours(1)).eventLog().stream().filter(line -> line.startsWith("JobReceived"))
+                // Event numbers differ: the rules change how many events come between two arrivals.
+                .map(line -> line.replaceFirst("sequence=\\d+, ", ""))
+                .toList();
     }
 
     private static SimulationReport hourOfOneJobEveryTenMinutes(JobRouter router) {

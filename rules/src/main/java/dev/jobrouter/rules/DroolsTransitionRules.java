@@ -1,18 +1,14 @@
 package dev.jobrouter.rules;
 
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
-import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.rules.Decision;
-import dev.jobrouter.core.rules.FollowUp;
+import dev.jobrouter.core.rules.Effect;
 import dev.jobrouter.core.rules.Now;
-import dev.jobrouter.core.rules.Refusal;
-import dev.jobrouter.core.rules.ReleaseCapacityAt;
-import dev.jobrouter.core.rules.RetryOfferAt;
-import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -43,10 +39,17 @@ import org.kie.api.runtime.rule.Match;
  * the rules: the update marks every property changed. A decision that fails (a condition or
  * consequence throws, a rule loops) throws its session away, so nothing of it reaches the next. The
  * facts are immutable records, so rules cannot change router state behind the engine's back.
+ *
+ * <p>The verdict lists the {@link Effect}s rules inserted, each with its rule, and the rules that fired.
+ * A rule that inserts another of this library's types (a command, a model record, a {@link Now})
+ * refuses the decision: the engine would not apply it, and dropping it without a word would hide a
+ * mistake. Facts of the rule author's own types are theirs, for chaining, and go with the decision.
  */
 final class DroolsTransitionRules implements TransitionRules {
     /** Firings allowed per decision; more means a rule loops. */
     static final int MAX_FIRINGS = 10_000;
+    /** The packages of this library's own types, which rules may read but insert only as effects. */
+    private static final String LIBRARY_PACKAGES = "dev.jobrouter.core.";
 
     private final DecisionPlans plans;
     private final KieSessionConfiguration configuration;
@@ -59,6 +62,8 @@ final class DroolsTransitionRules implements TransitionRules {
     /** The verdict facts rules inserted during the current decision. */
     private final List<FactHandle> verdictHandles = new ArrayList<>();
     private final VerdictCollector collector = new VerdictCollector();
+    /** The rules that fired in the current decision, in order. */
+    private final List<String> firedRules = new ArrayList<>();
     private String lastFiredRule;
 
     DroolsTransitionRules(DecisionPlans plans, KieSessionConfiguration configuration, Set<String> disabledRules) {
@@ -80,6 +85,7 @@ final class DroolsTransitionRules implements TransitionRules {
         }
         DecisionSession session = sessionFor(plan.kieBase());
         collector.reset();
+        firedRules.clear();
         lastFiredRule = null;
         boolean decided = false;
         try {
@@ -90,6 +96,8 @@ final class DroolsTransitionRules implements TransitionRules {
             session.put(plan, decision.job());
             session.put(plan, decision.worker());
             session.put(plan, decision.offer());
+            session.put(plan, decision.queue());
+            session.put(plan, decision.policy());
             session.put(plan, command);
             session.dropFactsNotPut();
             int fired = session.kieSession.fireAllRules(filter, MAX_FIRINGS);
@@ -97,7 +105,8 @@ final class DroolsTransitionRules implements TransitionRules {
                 throw new RouterException(ErrorCode.CONFLICT, "rules fired " + fired + " times deciding " + command
                         + "; rule \"" + lastFiredRule + "\" seems to loop", lastFiredRule, null);
             }
-            Verdict verdict = collector.verdict();
+            collector.refuseForeignFacts(command);
+            Verdict verdict = collector.verdict(firedRules);
             decided = true;
             return verdict;
         } catch (ConsequenceException e) {
@@ -132,6 +141,7 @@ final class DroolsTransitionRules implements TransitionRules {
             return false;
         }
         lastFiredRule = rule.getName();
+        firedRules.add(lastFiredRule);
         return true;
     }
 
@@ -170,12 +180,16 @@ final class DroolsTransitionRules implements TransitionRules {
 
     /**
      * A session and the handles of the facts it holds for the current decision, one per class. The
-     * decision's facts are of distinct classes: a command, a job, a worker, an offer, a {@link Now}.
+     * decision's facts are of distinct classes: a command, a job, a worker, an offer, a queue, a
+     * policy, a {@link Now}.
      * So few that arrays searched in order beat any map.
      */
     private static final class DecisionSession {
-        /** The last decision's facts and the current one's, before those not put again are dropped. */
-        private static final int SLOTS = 2 * 5;
+        /**
+         * The last decision's facts and the current one's, before those not put again are dropped: a
+         * command, a job, a worker, an offer, a queue, a policy and a {@link Now}.
+         */
+        private static final int SLOTS = 2 * 7;
 
         final KieSession kieSession;
         private final Class<?>[] types = new Class<?>[SLOTS];
@@ -236,25 +250,34 @@ final class DroolsTransitionRules implements TransitionRules {
         }
     }
 
-    /** Collects the verdict facts rules insert, with the name of the rule that inserted each. */
+    /** Collects the effects rules insert, with the name of the rule that inserted each. */
     private final class VerdictCollector extends DefaultRuleRuntimeEventListener {
-        private final List<RuleRefusal> refusals = new ArrayList<>();
-        private final List<Command> followUps = new ArrayList<>();
-        private Instant releaseAt;
-        private Instant retryOfferAt;
+        private final List<RuleEffect> effects = new ArrayList<>();
+        /** The first fact of a library type other than an effect that a rule inserted, and its rule. */
+        private Object foreignFact;
+        private String foreignRule;
 
         void reset() {
-            refusals.clear();
-            followUps.clear();
-            releaseAt = null;
-            retryOfferAt = null;
+            effects.clear();
+            foreignFact = null;
+            foreignRule = null;
         }
 
-        Verdict verdict() {
-            if (refusals.isEmpty() && followUps.isEmpty() && releaseAt == null && retryOfferAt == null) {
+        Verdict verdict(List<String> fired) {
+            if (effects.isEmpty() && fired.isEmpty()) {
                 return Verdict.ALLOW;
             }
-            return new Verdict(refusals, releaseAt, retryOfferAt, followUps);
+            return new Verdict(effects, fired);
+        }
+
+        /** @throws RouterException CONFLICT when a rule inserted a library type that is not an effect */
+        void refuseForeignFacts(Command command) {
+            if (foreignFact != null) {
+                throw new RouterException(ErrorCode.CONFLICT, "rule \"" + foreignRule + "\" inserted a "
+                        + foreignFact.getClass().getSimpleName() + " deciding " + command + ", which the router does "
+                        + "not apply: rules say what they decide by inserting Refusal, ReleaseCapacityAt, RetryOfferAt "
+                        + "or FollowUp (dev.jobrouter.core.rules)", foreignRule, null);
+            }
         }
 
         @Override
@@ -265,19 +288,12 @@ final class DroolsTransitionRules implements TransitionRules {
             // Facts a rule inserts are deleted at the end of the decision.
             verdictHandles.add(event.getFactHandle());
             Object fact = event.getObject();
-            if (fact instanceof Refusal refusal) {
-                refusals.add(new RuleRefusal(event.getRule().getName(), refusal.reason()));
-            } else if (fact instanceof ReleaseCapacityAt release) {
-                releaseAt = latest(releaseAt, release.at());
-            } else if (fact instanceof RetryOfferAt retry) {
-                retryOfferAt = latest(retryOfferAt, retry.at());
-            } else if (fact instanceof FollowUp followUp) {
-                followUps.add(followUp.command());
+            if (fact instanceof Effect effect) {
+                effects.add(new RuleEffect(event.getRule().getName(), effect));
+            } else if (foreignFact == null && fact.getClass().getName().startsWith(LIBRARY_PACKAGES)) {
+                foreignFact = fact;
+                foreignRule = event.getRule().getName();
             }
-        }
-
-        private static Instant latest(Instant current, Instant candidate) {
-            return current == null || (candidate != null && candidate.isAfter(current)) ? candidate : current;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jobrouter.rules;
 
+import dev.jobrouter.core.command.Command;
+import static dev.jobrouter.rules.TestFacts.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.jobrouter.rules.TestFacts.NOW;
@@ -9,13 +11,12 @@ import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.CancelJob;
 import dev.jobrouter.core.command.CloseJob;
-import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.ExpireOffer;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.rules.Decision;
-import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class BuiltInRulesTest {
     }
 
     private Verdict decide(Command command, JobStatus status) {
-        return rules.decide(new Decision(command, NOW, job(status), null, null));
+        return rules.decide(decision(command, NOW, job(status), null, null));
     }
 
     private void assertAllowedOnlyIn(Command command, Set<JobStatus> allowed) {
@@ -43,7 +44,7 @@ class BuiltInRulesTest {
             Verdict verdict = decide(command, status);
             assertThat(verdict.refused()).as("%s on a %s job", command.getClass().getSimpleName(), status)
                     .isEqualTo(!allowed.contains(status));
-            assertThat(verdict.refusals()).extracting(RuleRefusal::rule).doesNotContainNull();
+            assertThat(verdict.refusals()).extracting(RuleEffect::rule).doesNotContainNull();
         }
         DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
         assertThat(sessions.factCount()).as("verdict facts left behind").isEqualTo(sessions.residentFactCount());
@@ -79,10 +80,10 @@ class BuiltInRulesTest {
     @Test
     void anExpiredOfferDeregistersItsWorkerUnlessSwitchedOff() {
         ExpireOffer expiry = new ExpireOffer("o1", "j1", "w1", NOW);
-        assertThat(rules.decide(new Decision(expiry, NOW, null, null, null)).followUps()).hasSize(1);
+        assertThat(rules.decide(decision(expiry, NOW, null, null, null)).followUps()).hasSize(1);
 
         try (TransitionRules quiet = RuleBase.of(List.of()).newSession(Set.of("deregister a worker whose offer expired"))) {
-            assertThat(quiet.decide(new Decision(expiry, NOW, null, null, null)).followUps()).isEmpty();
+            assertThat(quiet.decide(decision(expiry, NOW, null, null, null)).followUps()).isEmpty();
         }
     }
 

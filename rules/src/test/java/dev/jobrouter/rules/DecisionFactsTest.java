@@ -1,5 +1,7 @@
 package dev.jobrouter.rules;
 
+import dev.jobrouter.core.command.Command;
+import static dev.jobrouter.rules.TestFacts.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.jobrouter.rules.TestFacts.HEADER;
@@ -19,7 +21,7 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.rules.Decision;
-import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
 import java.util.List;
@@ -47,7 +49,7 @@ class DecisionFactsTest {
     }
 
     private static List<String> refusingRules(Verdict verdict) {
-        return verdict.refusals().stream().map(RuleRefusal::rule).toList();
+        return verdict.refusals().stream().map(RuleEffect::rule).toList();
     }
 
     @Test
@@ -63,8 +65,8 @@ class DecisionFactsTest {
                 """))).newSession(Set.of());
         CloseJob close = new CloseJob("j1", "a1", null, null, null);
 
-        Verdict withWorker = rules.decide(new Decision(close, NOW, job(JobStatus.COMPLETED), worker(), null));
-        Verdict without = rules.decide(new Decision(close, NOW, job(JobStatus.COMPLETED), null, null));
+        Verdict withWorker = rules.decide(decision(close, NOW, job(JobStatus.COMPLETED), worker(), null));
+        Verdict without = rules.decide(decision(close, NOW, job(JobStatus.COMPLETED), null, null));
 
         assertThat(refusingRules(withWorker)).containsExactly("no close while a worker is in view");
         assertThat(without.refused()).isFalse();
@@ -73,7 +75,7 @@ class DecisionFactsTest {
     @Test
     void theSameDecisionTwiceFiresTheSameRulesTwice() {
         rules = RuleBase.of(List.of()).newSession(Set.of());
-        Decision closeQueued = new Decision(new CloseJob("j1", "a1", null, null, null), NOW, job(JobStatus.QUEUED),
+        Decision closeQueued = decision(new CloseJob("j1", "a1", null, null, null), NOW, job(JobStatus.QUEUED),
                 null, null);
 
         Verdict first = rules.decide(closeQueued);
@@ -97,9 +99,9 @@ class DecisionFactsTest {
                 end
                 """))).newSession(Set.of());
 
-        Verdict assigned = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(JobStatus.ASSIGNED),
+        Verdict assigned = rules.decide(decision(new CompleteJob("j1", "a1", null), NOW, job(JobStatus.ASSIGNED),
                 null, null));
-        Verdict queued = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(JobStatus.QUEUED),
+        Verdict queued = rules.decide(decision(new CompleteJob("j1", "a1", null), NOW, job(JobStatus.QUEUED),
                 null, null));
 
         assertThat(refusingRules(assigned)).containsExactly("forget assigned jobs once completed");
@@ -127,11 +129,11 @@ class DecisionFactsTest {
         Verdict decline;
         Verdict acceptAgain;
         try {
-            accept = rules.decide(new Decision(new AcceptJobOffer("w1", "o1", "j1"), NOW, job(JobStatus.QUEUED),
+            accept = rules.decide(decision(new AcceptJobOffer("w1", "o1", "j1"), NOW, job(JobStatus.QUEUED),
                     worker(), expired));
-            decline = rules.decide(new Decision(new DeclineJobOffer("w1", "o1", "j1", NOW.plusSeconds(30)), NOW,
+            decline = rules.decide(decision(new DeclineJobOffer("w1", "o1", "j1", NOW.plusSeconds(30)), NOW,
                     job(JobStatus.QUEUED), worker(), open));
-            acceptAgain = rules.decide(new Decision(new AcceptJobOffer("w1", "o1", "j1"), NOW, job(JobStatus.QUEUED),
+            acceptAgain = rules.decide(decision(new AcceptJobOffer("w1", "o1", "j1"), NOW, job(JobStatus.QUEUED),
                     worker(), open));
         } finally {
             hold.countDown();
@@ -158,11 +160,11 @@ class DecisionFactsTest {
                 """))).newSession(Set.of());
         CompleteJob complete = new CompleteJob("j1", "a1", null);
 
-        assertThatThrownBy(() -> rules.decide(new Decision(complete, NOW, job(JobStatus.ASSIGNED), null, null)))
+        assertThatThrownBy(() -> rules.decide(decision(complete, NOW, job(JobStatus.ASSIGNED), null, null)))
                 .isInstanceOfSatisfying(RouterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
-        Verdict red = rules.decide(new Decision(complete, NOW, job(JobStatus.ASSIGNED, "red"), null, null));
-        Verdict blueQueued = rules.decide(new Decision(complete, NOW, job(JobStatus.QUEUED, "blue"), null, null));
-        Verdict blue = rules.decide(new Decision(complete, NOW, job(JobStatus.ASSIGNED, "blue"), null, null));
+        Verdict red = rules.decide(decision(complete, NOW, job(JobStatus.ASSIGNED, "red"), null, null));
+        Verdict blueQueued = rules.decide(decision(complete, NOW, job(JobStatus.QUEUED, "blue"), null, null));
+        Verdict blue = rules.decide(decision(complete, NOW, job(JobStatus.ASSIGNED, "blue"), null, null));
 
         assertThat(refusingRules(red)).containsExactly("the red team completes nothing");
         assertThat(refusingRules(blueQueued)).containsExactly("only an assigned job can be completed");
@@ -188,9 +190,9 @@ class DecisionFactsTest {
                 """))).newSession(Set.of());
         DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
 
-        assertThatThrownBy(() -> rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW,
+        assertThatThrownBy(() -> rules.decide(decision(new CompleteJob("j1", "a1", null), NOW,
                 job(JobStatus.ASSIGNED), null, null))).isInstanceOf(RouterException.class);
-        Verdict noted = rules.decide(new Decision(new CompleteJob("j1", "a1", "done"), NOW, job(JobStatus.ASSIGNED),
+        Verdict noted = rules.decide(decision(new CompleteJob("j1", "a1", "done"), NOW, job(JobStatus.ASSIGNED),
                 null, null));
 
         assertThat(noted.refused()).as("no refusal about the failed command's note").isFalse();
@@ -203,7 +205,7 @@ class DecisionFactsTest {
         DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
 
         for (JobStatus status : JobStatus.values()) {
-            rules.decide(new Decision(new CloseJob("j1", "a1", null, null, null), NOW, job(status), null, null));
+            rules.decide(decision(new CloseJob("j1", "a1", null, null, null), NOW, job(status), null, null));
         }
 
         assertThat(sessions.residentFactCount()).as("the command, the job and Now").isEqualTo(3);

@@ -1,5 +1,7 @@
 package dev.jobrouter.rules;
 
+import dev.jobrouter.core.command.Command;
+import static dev.jobrouter.rules.TestFacts.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static dev.jobrouter.rules.TestFacts.HEADER;
 import static dev.jobrouter.rules.TestFacts.NOW;
@@ -18,7 +20,7 @@ import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.Now;
-import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
 import java.time.Instant;
@@ -96,16 +98,16 @@ class DecisionPlansTest {
         DecisionPlans.NETWORKS.execute(() -> awaitQuietly(hold));   // keeps the build queued behind it
         DecisionPlans.Plan first = base.plans().planFor(CompleteJob.class);
 
-        Verdict early = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
+        Verdict early = rules.decide(decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
         hold.countDown();
         base.plans().awaitNetworks();
-        Verdict later = rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
+        Verdict later = rules.decide(decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
 
         assertThat(first.provisional()).isTrue();
         assertThat(first.kieBase().getKiePackage("dev.jobrouter.rules").getRules()).hasSizeGreaterThan(10);
         assertThat(base.plans().planFor(CompleteJob.class).kieBase().getKiePackage("dev.jobrouter.rules").getRules())
                 .hasSize(1);
-        assertThat(early.refusals()).extracting(RuleRefusal::rule).containsExactly("only an assigned job can be completed");
+        assertThat(early.refusals()).extracting(RuleEffect::rule).containsExactly("only an assigned job can be completed");
         assertThat(later).isEqualTo(early);
         assertThat(((DroolsTransitionRules) rules).sessionCount()).as("the full network's, then the cut-down one's")
                 .isEqualTo(2);
@@ -123,13 +125,13 @@ class DecisionPlansTest {
                 end
                 """))).newSession(Set.of());
 
-        Verdict create = rules.decide(new Decision(new CreateJob("j1", "voice", "q1", 60, Map.of(), Map.of()), NOW,
+        Verdict create = rules.decide(decision(new CreateJob("j1", "voice", "q1", 60, Map.of(), Map.of()), NOW,
                 job(60), null, null));
-        Verdict cancel = rules.decide(new Decision(new CancelJob("j1", null, null), NOW, job(60), null, null));
-        Verdict calm = rules.decide(new Decision(new CancelJob("j1", null, null), NOW, job(1), null, null));
+        Verdict cancel = rules.decide(decision(new CancelJob("j1", null, null), NOW, job(60), null, null));
+        Verdict calm = rules.decide(decision(new CancelJob("j1", null, null), NOW, job(1), null, null));
 
-        assertThat(create.refusals()).extracting(RuleRefusal::rule).containsExactly("urgent jobs are frozen");
-        assertThat(cancel.refusals()).extracting(RuleRefusal::rule).containsExactly("urgent jobs are frozen");
+        assertThat(create.refusals()).extracting(RuleEffect::rule).containsExactly("urgent jobs are frozen");
+        assertThat(cancel.refusals()).extracting(RuleEffect::rule).containsExactly("urgent jobs are frozen");
         assertThat(calm.refused()).isFalse();
         rules.close();
     }
@@ -154,15 +156,15 @@ class DecisionPlansTest {
                 end
                 """))).newSession(Set.of());
 
-        Verdict create = rules.decide(new Decision(new CreateJob("j1", "voice", "q1", 1, Map.of(), Map.of()), NOW,
+        Verdict create = rules.decide(decision(new CreateJob("j1", "voice", "q1", 1, Map.of(), Map.of()), NOW,
                 job(1), null, null));
         RouterJob j9 = new RouterJob("j9", "voice", "q1", 1, JobStatus.ASSIGNED, NOW, ImmutableMap.of(),
                 ImmutableMap.of(), ImmutableMap.of(), List.of(), null);
-        Verdict completeJ9 = rules.decide(new Decision(new CompleteJob("j9", "a1", null), NOW.plusSeconds(1), j9, null,
+        Verdict completeJ9 = rules.decide(decision(new CompleteJob("j9", "a1", null), NOW.plusSeconds(1), j9, null,
                 null));
 
-        assertThat(create.refusals()).extracting(RuleRefusal::rule).containsExactly("nothing happens at midnight");
-        assertThat(completeJ9.refusals()).extracting(RuleRefusal::rule).containsExactly("only cancels touch job j9");
+        assertThat(create.refusals()).extracting(RuleEffect::rule).containsExactly("nothing happens at midnight");
+        assertThat(completeJ9.refusals()).extracting(RuleEffect::rule).containsExactly("only cancels touch job j9");
         DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
         assertThat(sessions.factCount()).as("verdict facts left behind").isEqualTo(sessions.residentFactCount());
         rules.close();
@@ -175,12 +177,12 @@ class DecisionPlansTest {
         plan(builtIn, CancelJob.class);
         DroolsTransitionRules rules = (DroolsTransitionRules) builtIn.newSession(Set.of());
 
-        rules.decide(new Decision(new CreateJob("j1", "voice", "q1", 1, Map.of(), Map.of()), NOW, job(1), null, null));
+        rules.decide(decision(new CreateJob("j1", "voice", "q1", 1, Map.of(), Map.of()), NOW, job(1), null, null));
         assertThat(rules.sessionCount()).isZero();
-        rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
-        rules.decide(new Decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
+        rules.decide(decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
+        rules.decide(decision(new CompleteJob("j1", "a1", null), NOW, job(1), null, null));
         assertThat(rules.sessionCount()).isEqualTo(1);
-        rules.decide(new Decision(new CancelJob("j1", null, null), NOW, job(1), null, null));
+        rules.decide(decision(new CancelJob("j1", null, null), NOW, job(1), null, null));
         assertThat(rules.sessionCount()).isEqualTo(2);
         rules.close();
     }

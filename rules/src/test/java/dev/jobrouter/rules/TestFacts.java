@@ -1,8 +1,12 @@
 package dev.jobrouter.rules;
 
 import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.rules.Decision;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +34,11 @@ final class TestFacts {
     static RouterJob job(JobStatus status, String team) {
         return new RouterJob("j1", "voice", "q1", 1, status, NOW, ImmutableMap.of("team", team), ImmutableMap.of(),
                 ImmutableMap.of(), List.of(), null);
+    }
+
+    /** @return a decision without queue and policy, which the built-in rules do not read */
+    static Decision decision(Command command, Instant now, RouterJob job, RouterWorker worker, RouterJobOffer offer) {
+        return new Decision(command, now, job, worker, offer, null, null);
     }
 
     /** Waits for the latch; a task on the network builder's thread holds it to keep builds queued. */

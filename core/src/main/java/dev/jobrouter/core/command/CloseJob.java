@@ -1,5 +1,6 @@
 package dev.jobrouter.core.command;
 
+import dev.jobrouter.core.model.RouterJob;
 import java.time.Instant;
 
 /**
@@ -13,4 +14,4 @@ import java.time.Instant;
  * @param note a note to add, or {@code null}
  */
 public record CloseJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note)
-        implements Command {}
+        implements RouterCommand<RouterJob> {}

@@ -1,11 +1,15 @@
 package dev.jobrouter.core.command;
 
 /**
- * A request to change the router, as the rules see it. Every lifecycle transition is one of these,
- * whether a caller asked for it or the matcher or the clock caused it. The records carry ids; the
- * entities they name are inserted beside them as separate facts.
+ * A change to the router, as the rules see it: every decision is about one of these. Most are the
+ * {@link RouterCommand} a caller or the clock gave the engine; the others are the steps a command
+ * causes, decided on their own: a worker upsert is decided as {@link UpdateWorker} (and {@link RegisterWorker} or
+ * {@link DeregisterWorker} when its availability changes), a job upsert as {@link CreateJob} or
+ * {@link UpdateJob}, matching proposes {@link IssueOffer}, and an accept, cancel, delete or
+ * deregistration withdraws open offers with {@link RevokeOffer}.
+ *
+ * <p>Commands are plain values (ids, numbers, instants, immutable maps): rules match on their
+ * fields, a journal could write them.
  */
 public sealed interface Command
-        permits CreateJob, UpdateJob, CompleteJob, CloseJob, CancelJob, DeleteJob,
-                IssueOffer, AcceptJobOffer, DeclineJobOffer, RevokeOffer,
-                UpdateWorker, RegisterWorker, DeregisterWorker, TimedCommand {}
+        permits RouterCommand, CreateJob, UpdateJob, IssueOffer, RevokeOffer, UpdateWorker, RegisterWorker {}

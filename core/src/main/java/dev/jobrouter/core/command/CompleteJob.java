@@ -1,5 +1,7 @@
 package dev.jobrouter.core.command;
 
+import dev.jobrouter.core.model.RouterJob;
+
 /**
  * Complete an assigned job; its worker keeps the capacity (wrap-up).
  *
@@ -7,4 +9,4 @@ package dev.jobrouter.core.command;
  * @param assignmentId its current assignment
  * @param note a note to add, or {@code null}
  */
-public record CompleteJob(String jobId, String assignmentId, String note) implements Command {}
+public record CompleteJob(String jobId, String assignmentId, String note) implements RouterCommand<RouterJob> {}

@@ -3,7 +3,7 @@ package dev.jobrouter.core.command;
 import java.util.Map;
 
 /**
- * Create a job and queue it.
+ * A job upsert that creates the job, as the rules see it.
  *
  * @param jobId the new job's id
  * @param channelId its channel

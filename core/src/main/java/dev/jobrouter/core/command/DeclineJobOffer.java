@@ -8,8 +8,21 @@ import java.time.Instant;
  *
  * @param workerId the worker
  * @param offerId the offer
- * @param jobId the offered job
+ * @param jobId the offered job, for rules to join on; a caller may leave it {@code null} (see
+ *     {@link #DeclineJobOffer(String, String, Instant)}), and the rules then see it filled in from the
+ *     offer. One that is given must be the offer's job, or the worker has no such offer (NOT_FOUND)
  * @param retryOfferAt when the worker asked to be eligible again, or {@code null}
  */
 public record DeclineJobOffer(String workerId, String offerId, String jobId, Instant retryOfferAt)
-        implements Command {}
+        implements RouterCommand<Void> {
+
+    /** Declines the offer; the rules see the command with the offer's job filled in. */
+    public DeclineJobOffer(String workerId, String offerId, Instant retryOfferAt) {
+        this(workerId, offerId, null, retryOfferAt);
+    }
+
+    /** @return this command naming the given job, as the rules see it */
+    public DeclineJobOffer forJob(String offeredJobId) {
+        return offeredJobId.equals(jobId) ? this : new DeclineJobOffer(workerId, offerId, offeredJobId, retryOfferAt);
+    }
+}

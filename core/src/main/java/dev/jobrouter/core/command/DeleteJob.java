@@ -5,4 +5,4 @@ package dev.jobrouter.core.command;
  *
  * @param jobId the job
  */
-public record DeleteJob(String jobId) implements Command {}
+public record DeleteJob(String jobId) implements RouterCommand<Void> {}

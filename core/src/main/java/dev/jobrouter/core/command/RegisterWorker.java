@@ -1,7 +1,7 @@
 package dev.jobrouter.core.command;
 
 /**
- * A worker becomes available for offers.
+ * A worker upsert that makes the worker available for offers, as the rules see it.
  *
  * @param workerId the worker
  */

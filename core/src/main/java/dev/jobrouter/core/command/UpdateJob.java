@@ -3,7 +3,8 @@ package dev.jobrouter.core.command;
 import java.util.Map;
 
 /**
- * Change an existing job's priority, labels or tags. Labels and tags merge key by key.
+ * A job upsert that changes an existing job's priority, labels or tags, as the rules see it. Labels
+ * and tags merge key by key.
  *
  * @param jobId the job
  * @param priority the new priority, or {@code null} to keep it

@@ -1,7 +1,7 @@
 package dev.jobrouter.core.command;
 
 /**
- * Create or change a worker's settings. Decided with the worker as it would be, so rules can check
+ * Any worker upsert, as the rules see it: decided with the worker as it would be, so rules can check
  * the new settings against what it holds. A change of availability is decided again as
  * {@link RegisterWorker} or {@link DeregisterWorker}.
  *

@@ -1,36 +1,37 @@
 package dev.jobrouter.core.engine;
 
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
-import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.TimedCommand;
+import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.rules.Decision;
-import dev.jobrouter.core.rules.RuleRefusal;
+import dev.jobrouter.core.rules.Refusal;
+import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
-import java.time.InstantSource;
-import java.util.Queue;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Asks the rules about a transition and turns the verdict into what the engine does next. */
+/**
+ * Asks the rules about a transition, with the facts it touches, and turns the verdict into what the
+ * engine does next: a refusal into a CONFLICT, follow-ups into the transaction's queue.
+ */
 final class Decider {
     private static final Logger log = LoggerFactory.getLogger(Decider.class);
 
     private final TransitionRules rules;
-    private final InstantSource clock;
-    private final Queue<Command> followUps;
+    private final RouterState state;
 
-    /** @param followUps where the follow-ups of allowed transitions go, to be run after the command */
-    Decider(TransitionRules rules, InstantSource clock, Queue<Command> followUps) {
+    Decider(TransitionRules rules, RouterState state) {
         this.rules = rules;
-        this.clock = clock;
-        this.followUps = followUps;
+        this.state = state;
     }
 
     /**
@@ -40,16 +41,20 @@ final class Decider {
      *     only when a rule refuses, so allowed decisions pay nothing for it
      * @throws RouterException CONFLICT naming the refusing rule
      */
-    Verdict require(Command command, Supplier<String> subject, RouterJob job, RouterWorker worker, RouterJobOffer offer) {
-        Verdict verdict = rules.decide(new Decision(command, clock.instant(), job, worker, offer));
-        if (verdict.refused()) {
-            RuleRefusal first = verdict.refusals().get(0);
-            String reasons = verdict.refusals().stream()
-                    .map(r -> r.reason() + " (rule \"" + r.rule() + "\")")
-                    .collect(Collectors.joining("; "));
-            throw new RouterException(ErrorCode.CONFLICT, subject.get() + "; " + reasons, first.rule(), null);
-        }
-        followUps.addAll(verdict.followUps());
+    Verdict require(Transaction tx, Command transition, Supplier<String> subject, RouterJob job, RouterWorker worker,
+            RouterJobOffer offer) {
+        Verdict verdict = rules.decide(decision(tx, transition, job, worker, offer));
+        refuseIfRefused(verdict, subject);
+        tx.followUps.addAll(verdict.followUps());
+        return verdict;
+    }
+
+    /** Decides a queue or policy upsert, with the queue and policy as they would be. */
+    Verdict require(Transaction tx, Command transition, Supplier<String> subject, RouterQueue queue,
+            DistributionPolicy policy) {
+        Verdict verdict = rules.decide(new Decision(transition, tx.now(), null, null, null, queue, policy));
+        refuseIfRefused(verdict, subject);
+        tx.followUps.addAll(verdict.followUps());
         return verdict;
     }
 
@@ -58,11 +63,11 @@ final class Decider {
      * so one broken rule cannot stop matching; it is logged. Follow-ups of offer issues are ignored:
      * matching is a search, not a request.
      */
-    boolean allows(Command command, RouterJob job, RouterWorker worker) {
+    boolean allows(Transaction tx, Command transition, RouterJob job, RouterWorker worker) {
         try {
-            return !rules.decide(new Decision(command, clock.instant(), job, worker, null)).refused();
+            return !rules.decide(decision(tx, transition, job, worker, null)).refused();
         } catch (RouterException e) {
-            log.warn("treating the failure of rule {} as a refusal of {}: {}", e.rule(), command, e.getMessage());
+            log.warn("treating the failure of rule {} as a refusal of {}: {}", e.rule(), transition, e.getMessage());
             return false;
         }
     }
@@ -71,18 +76,34 @@ final class Decider {
      * Decides a timed command. Time passes whatever the rules say: a refusal is ignored and a failing
      * rule leaves the command without follow-ups, both logged.
      */
-    Verdict decideTimed(TimedCommand command, RouterJob job, RouterWorker worker, RouterJobOffer offer) {
+    void decideTimed(Transaction tx, TimedCommand command, RouterJob job, RouterWorker worker, RouterJobOffer offer) {
         Verdict verdict;
         try {
-            verdict = rules.decide(new Decision(command, clock.instant(), job, worker, offer));
+            verdict = rules.decide(decision(tx, command, job, worker, offer));
         } catch (RouterException e) {
             log.error("rule {} failed on {}; it goes ahead without follow-ups: {}", e.rule(), command, e.getMessage());
-            return Verdict.ALLOW;
+            return;
         }
         if (verdict.refused()) {
             log.warn("ignoring refusals of {}: time-driven commands cannot be refused: {}", command, verdict.refusals());
         }
-        followUps.addAll(verdict.followUps());
-        return verdict;
+        tx.followUps.addAll(verdict.followUps());
+    }
+
+    private Decision decision(Transaction tx, Command transition, RouterJob job, RouterWorker worker,
+            RouterJobOffer offer) {
+        RouterQueue queue = job == null ? null : state.queueOf(job);
+        return new Decision(transition, tx.now(), job, worker, offer, queue, state.policyOf(queue));
+    }
+
+    private static void refuseIfRefused(Verdict verdict, Supplier<String> subject) {
+        if (!verdict.refused()) {
+            return;
+        }
+        RuleEffect first = verdict.refusals().get(0);
+        String reasons = verdict.refusals().stream()
+                .map(r -> ((Refusal) r.effect()).reason() + " (rule \"" + r.rule() + "\")")
+                .collect(Collectors.joining("; "));
+        throw new RouterException(ErrorCode.CONFLICT, subject.get() + "; " + reasons, first.rule(), null);
     }
 }

@@ -10,6 +10,7 @@ import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.OfferRetryDue;
 import dev.jobrouter.core.command.ReleaseCapacity;
 import dev.jobrouter.core.command.UpdateJob;
+import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.event.JobCancelled;
 import dev.jobrouter.core.event.JobClosed;
 import dev.jobrouter.core.event.JobCompleted;
@@ -29,178 +30,207 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Creates jobs and moves them through complete, close, cancel and delete. */
-final class JobLifecycle {
-    private final Context ctx;
+/** The job commands: upsert, complete, close, cancel, delete, and the delayed release of a close. */
+final class JobLifecycle implements Handlers.Family {
+    private final RouterState state;
+    private final Decider decider;
     private final OfferLifecycle offers;
 
-    JobLifecycle(Context ctx, OfferLifecycle offers) {
-        this.ctx = ctx;
+    JobLifecycle(RouterState state, Decider decider, OfferLifecycle offers) {
+        this.state = state;
+        this.decider = decider;
         this.offers = offers;
     }
 
-    RouterJob upsert(JobSpec spec) {
-        String jobId = Ids.check("jobId", spec.jobId());
-        RouterJob current = ctx.state.jobs.get(jobId);
-        if (spec.priority() != null && (spec.priority() < RouterJob.MIN_PRIORITY || spec.priority() > RouterJob.MAX_PRIORITY)) {
-            throw RouterException.invalid("priority of job " + jobId + " must be between " + RouterJob.MIN_PRIORITY
-                    + " and " + RouterJob.MAX_PRIORITY + ", not " + spec.priority());
-        }
-        Map<String, Object> labels = Labels.checked("label of job " + jobId, spec.labels());
-        Map<String, Object> tags = Labels.checked("tag of job " + jobId, spec.tags());
-        return current == null ? create(jobId, spec, labels, tags) : update(current, spec, labels, tags);
+    @Override
+    public void register(Handlers handlers) {
+        handlers.on(UpsertJob.class, this::upsert);
+        handlers.on(CompleteJob.class, this::complete);
+        handlers.on(CloseJob.class, this::close);
+        handlers.on(CancelJob.class, this::cancel);
+        handlers.on(DeleteJob.class, this::delete);
+        handlers.on(ReleaseCapacity.class, this::release);
     }
 
-    private RouterJob create(String jobId, JobSpec spec, Map<String, Object> labels, Map<String, Object> tags) {
-        String channelId = Ids.check("channelId of new job " + jobId, spec.channelId());
-        String queueId = Ids.check("queueId of new job " + jobId, spec.queueId());
-        if (ctx.state.queues.get(queueId) == null) {
+    RouterJob upsert(UpsertJob command, Transaction tx) {
+        String jobId = Ids.check("jobId", command.jobId());
+        RouterJob current = state.jobs.get(jobId);
+        Integer priority = command.priority();
+        if (priority != null && (priority < RouterJob.MIN_PRIORITY || priority > RouterJob.MAX_PRIORITY)) {
+            throw RouterException.invalid("priority of job " + jobId + " must be between " + RouterJob.MIN_PRIORITY
+                    + " and " + RouterJob.MAX_PRIORITY + ", not " + priority);
+        }
+        Map<String, Object> labels = Labels.checked("label of job " + jobId, command.labels());
+        Map<String, Object> tags = Labels.checked("tag of job " + jobId, command.tags());
+        return current == null ? create(tx, command, labels, tags) : update(tx, current, command, labels, tags);
+    }
+
+    private RouterJob create(Transaction tx, UpsertJob command, Map<String, Object> labels, Map<String, Object> tags) {
+        String jobId = command.jobId();
+        String channelId = Ids.check("channelId of new job " + jobId, command.channelId());
+        String queueId = Ids.check("queueId of new job " + jobId, command.queueId());
+        if (state.queues.get(queueId) == null) {
             throw RouterException.invalid("job " + jobId + " names queue " + queueId + ", which does not exist");
         }
-        int priority = spec.priority() == null ? RouterJob.DEFAULT_PRIORITY : spec.priority();
-        Instant now = ctx.now();
+        int priority = command.priority() == null ? RouterJob.DEFAULT_PRIORITY : command.priority();
+        Instant now = tx.now();
         RouterJob job = new RouterJob(jobId, channelId, queueId, priority, JobStatus.QUEUED, now, labels, tags,
                 ImmutableMap.of(), List.of(), null);
-        ctx.decider.require(new CreateJob(jobId, channelId, queueId, priority, labels, tags),
+        decider.require(tx, new CreateJob(jobId, channelId, queueId, priority, labels, tags),
                 () -> "job " + jobId + " is new", job, null, null);
-        ctx.state.jobs.put(jobId, job);
-        ctx.publish(new JobReceived(now, jobId, channelId, queueId, priority));
-        ctx.publish(new JobQueued(now, jobId, queueId));
-        ctx.jobsToMatch.add(jobId);
+        state.arrivals.put(jobId, state.sequences.nextArrival());
+        state.jobs.put(jobId, job);
+        tx.publish(new JobReceived(tx.sequence(), now, jobId, channelId, queueId, priority, labels, tags, job.status()));
+        tx.publish(new JobQueued(tx.sequence(), now, jobId, queueId));
+        tx.jobsToMatch.add(jobId);
         return job;
     }
 
-    private RouterJob update(RouterJob current, JobSpec spec, Map<String, Object> labels, Map<String, Object> tags) {
+    private RouterJob update(Transaction tx, RouterJob current, UpsertJob command, Map<String, Object> labels,
+            Map<String, Object> tags) {
         String jobId = current.id();
-        unchangeable(jobId, "channel", current.channelId(), spec.channelId());
-        unchangeable(jobId, "queue", current.queueId(), spec.queueId());
-        int priority = spec.priority() == null ? current.priority() : spec.priority();
+        unchangeable(jobId, "channel", current.channelId(), command.channelId());
+        unchangeable(jobId, "queue", current.queueId(), command.queueId());
+        int priority = command.priority() == null ? current.priority() : command.priority();
         RouterJob job = new RouterJob(jobId, current.channelId(), current.queueId(), priority, current.status(),
                 current.enqueuedAt(), Labels.merged(current.labels(), labels), Labels.merged(current.tags(), tags),
                 current.assignments(), current.notes(), current.dispositionCode());
-        ctx.decider.require(new UpdateJob(jobId, spec.priority(), labels, tags),
+        decider.require(tx, new UpdateJob(jobId, command.priority(), labels, tags),
                 () -> "job " + jobId + " is " + current.status(), job, null, null);
-        ctx.state.jobs.put(jobId, job);
-        ctx.publish(new JobUpdated(ctx.now(), jobId));
-        ctx.jobsToMatch.add(jobId);
+        state.jobs.put(jobId, job);
+        tx.publish(new JobUpdated(tx.sequence(), tx.now(), jobId, priority, job.labels(), job.tags(), labels, tags));
+        tx.jobsToMatch.add(jobId);
         return job;
     }
 
-    RouterJob complete(String jobId, String assignmentId, String note) {
-        RouterJob job = ctx.job(jobId);
-        RouterJobAssignment assignment = assignmentOf(job, assignmentId);
-        ctx.decider.require(new CompleteJob(jobId, assignmentId, note), () -> describe(job), job,
-                ctx.state.workers.get(assignment.workerId()), null);
-        RouterJob completed = markCompleted(job, assignment);
-        completed = Snapshots.withOutcome(completed, note, ctx.now(), null);
-        ctx.state.jobs.put(jobId, completed);
+    RouterJob complete(CompleteJob command, Transaction tx) {
+        RouterJob job = state.job(command.jobId());
+        RouterJobAssignment assignment = assignmentOf(job, command.assignmentId());
+        decider.require(tx, command, () -> describe(job), job, state.workers.get(assignment.workerId()), null);
+        RouterJob completed = Snapshots.withOutcome(markCompleted(tx, job, assignment, command.note()), command.note(),
+                tx.now(), null);
+        state.jobs.put(job.id(), completed);
         return completed;
     }
 
-    RouterJob close(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note) {
-        RouterJob job = ctx.job(jobId);
-        RouterJobAssignment assignment = assignmentOf(job, assignmentId);
-        Verdict verdict = ctx.decider.require(new CloseJob(jobId, assignmentId, dispositionCode, closeAt, note),
-                () -> describe(job), job, ctx.state.workers.get(assignment.workerId()), null);
-        Instant now = ctx.now();
+    RouterJob close(CloseJob command, Transaction tx) {
+        RouterJob job = state.job(command.jobId());
+        RouterJobAssignment assignment = assignmentOf(job, command.assignmentId());
+        Verdict verdict = decider.require(tx, command, () -> describe(job), job,
+                state.workers.get(assignment.workerId()), null);
+        Instant now = tx.now();
         Instant releaseAt = verdict.releaseAt() == null || verdict.releaseAt().isBefore(now) ? now : verdict.releaseAt();
 
-        RouterJob closing = job.status() == JobStatus.ASSIGNED ? markCompleted(job, assignment) : job;
-        RouterJobAssignment releasing = closing.assignments().get(assignmentId).releasingAt(releaseAt);
-        closing = Snapshots.withOutcome(Snapshots.withAssignment(closing, releasing), note, now, dispositionCode);
-        ctx.state.jobs.put(jobId, closing);
+        RouterJob closing = job.status() == JobStatus.ASSIGNED ? markCompleted(tx, job, assignment, null) : job;
+        RouterJobAssignment releasing = closing.assignments().get(assignment.assignmentId()).releasingAt(releaseAt);
+        closing = Snapshots.withOutcome(Snapshots.withAssignment(closing, releasing), command.note(), now,
+                command.dispositionCode());
+        state.jobs.put(job.id(), closing);
         if (releaseAt.equals(now)) {
-            release(closing, releasing);
+            release(tx, closing, releasing);
         } else {
-            ctx.timers.schedule(new ReleaseCapacity(jobId, assignmentId, releaseAt));
+            state.timers.schedule(new ReleaseCapacity(job.id(), assignment.assignmentId(), releaseAt));
         }
-        return ctx.state.jobs.get(jobId);
+        return state.jobs.get(job.id());
     }
 
     /** Applies a delayed release, if the close it belongs to is still pending. */
-    void release(ReleaseCapacity timer) {
-        RouterJob job = ctx.state.jobs.get(timer.jobId());
+    Void release(ReleaseCapacity timer, Transaction tx) {
+        RouterJob job = state.jobs.get(timer.jobId());
         if (job == null || !job.closePending()) {
-            return;
+            return null;
         }
         RouterJobAssignment assignment = job.assignments().get(timer.assignmentId());
         if (assignment == null || !timer.dueAt().equals(assignment.releaseAt())) {
-            return;
+            return null;
         }
-        ctx.decider.decideTimed(timer, job, ctx.state.workers.get(assignment.workerId()), null);
-        release(job, assignment);
+        decider.decideTimed(tx, timer, job, state.workers.get(assignment.workerId()), null);
+        release(tx, job, assignment);
+        return null;
     }
 
-    RouterJob cancel(String jobId, String dispositionCode, String note) {
-        RouterJob job = ctx.job(jobId);
-        RouterWorker worker = job.currentAssignment().map(a -> ctx.state.workers.get(a.workerId())).orElse(null);
-        ctx.decider.require(new CancelJob(jobId, dispositionCode, note), () -> describe(job), job, worker, null);
-        Instant now = ctx.now();
-        job.currentAssignment().ifPresent(assignment -> {
-            if (assignment.closePending()) {
-                ctx.timers.cancel(new ReleaseCapacity(jobId, assignment.assignmentId(), assignment.releaseAt()));
+    RouterJob cancel(CancelJob command, Transaction tx) {
+        RouterJob job = state.job(command.jobId());
+        RouterJobAssignment held = job.currentAssignment().orElse(null);
+        RouterWorker worker = held == null ? null : state.workers.get(held.workerId());
+        decider.require(tx, command, () -> describe(job), job, worker, null);
+        Instant now = tx.now();
+        if (held != null) {
+            if (held.closePending()) {
+                state.timers.cancel(new ReleaseCapacity(job.id(), held.assignmentId(), held.releaseAt()));
             }
-            releaseWorker(assignment, now);
-        });
-        String code = dispositionCode == null ? CancelJob.DEFAULT_DISPOSITION_CODE : dispositionCode;
-        RouterJob cancelled = Snapshots.withOutcome(Snapshots.withStatus(job, JobStatus.CANCELLED), note, now, code);
-        ctx.state.jobs.put(jobId, cancelled);
-        ctx.publish(new JobCancelled(now, jobId, code));
-        offers.revokeOpenOffers(jobId);
+            releaseWorker(tx, held);
+        }
+        String code = command.dispositionCode() == null ? CancelJob.DEFAULT_DISPOSITION_CODE : command.dispositionCode();
+        RouterJob cancelled = Snapshots.withOutcome(Snapshots.withStatus(job, JobStatus.CANCELLED), command.note(), now,
+                code);
+        state.jobs.put(job.id(), cancelled);
+        tx.publish(new JobCancelled(tx.sequence(), now, job.id(), code, command.note(),
+                held == null ? null : held.assignmentId(), held == null ? null : held.workerId()));
+        offers.revokeOpenOffers(tx, job.id());
         return cancelled;
     }
 
-    void delete(String jobId) {
-        RouterJob job = ctx.job(jobId);
-        ctx.decider.require(new DeleteJob(jobId), () -> describe(job), job, null, null);
-        offers.revokeOpenOffers(jobId);
-        for (RouterJobOffer offer : ctx.state.offersOf(jobId)) {
+    Void delete(DeleteJob command, Transaction tx) {
+        RouterJob job = state.job(command.jobId());
+        decider.require(tx, command, () -> describe(job), job, null, null);
+        offers.revokeOpenOffers(tx, job.id());
+        for (RouterJobOffer offer : state.offersOf(job.id())) {
             if (offer.status() == OfferStatus.DECLINED) {
-                forgetDecline(offer.workerId(), jobId);
+                forgetDecline(offer.workerId(), job.id());
             }
-            ctx.state.offers.remove(offer.offerId());
+            state.offers.remove(offer.offerId());
         }
-        ctx.state.jobs.remove(jobId);
-        ctx.publish(new JobDeleted(ctx.now(), jobId));
+        state.jobs.remove(job.id());
+        state.arrivals.remove(job.id());
+        tx.publish(new JobDeleted(tx.sequence(), tx.now(), job.id()));
+        return null;
     }
 
     private void forgetDecline(String workerId, String jobId) {
-        ImmutableMap<String, Instant> declined = ctx.state.declines.get(workerId);
+        ImmutableMap<String, Instant> declined = state.declines.get(workerId);
         if (declined == null || !declined.containsKey(jobId)) {
             return;
         }
-        ctx.timers.cancel(new OfferRetryDue(jobId, workerId, declined.get(jobId)));
+        state.timers.cancel(new OfferRetryDue(jobId, workerId, declined.get(jobId)));
         ImmutableMap.Builder<String, Instant> rest = ImmutableMap.builder();
         declined.forEach((id, retryAt) -> {
             if (!id.equals(jobId)) {
                 rest.put(id, retryAt);
             }
         });
-        ctx.state.declines.put(workerId, rest.build());
+        ImmutableMap<String, Instant> remaining = rest.build();
+        if (remaining.isEmpty()) {
+            state.declines.remove(workerId);
+        } else {
+            state.declines.put(workerId, remaining);
+        }
     }
 
     /** @return the job COMPLETED with the assignment's completion time set; publishes JobCompleted */
-    private RouterJob markCompleted(RouterJob job, RouterJobAssignment assignment) {
-        Instant now = ctx.now();
+    private RouterJob markCompleted(Transaction tx, RouterJob job, RouterJobAssignment assignment, String note) {
+        Instant now = tx.now();
         RouterJob completed = Snapshots.withStatus(Snapshots.withAssignment(job, assignment.completed(now)),
                 JobStatus.COMPLETED);
-        ctx.publish(new JobCompleted(now, job.id(), assignment.assignmentId(), assignment.workerId()));
+        tx.publish(new JobCompleted(tx.sequence(), now, job.id(), assignment.assignmentId(), assignment.workerId(), note));
         return completed;
     }
 
-    private void release(RouterJob job, RouterJobAssignment assignment) {
-        Instant now = ctx.now();
-        releaseWorker(assignment, now);
-        ctx.state.jobs.put(job.id(),
+    private void release(Transaction tx, RouterJob job, RouterJobAssignment assignment) {
+        Instant now = tx.now();
+        releaseWorker(tx, assignment);
+        state.jobs.put(job.id(),
                 Snapshots.withStatus(Snapshots.withAssignment(job, assignment.closed(now)), JobStatus.CLOSED));
-        ctx.publish(new JobClosed(now, job.id(), assignment.assignmentId(), assignment.workerId(), job.dispositionCode()));
+        tx.publish(new JobClosed(tx.sequence(), now, job.id(), assignment.assignmentId(), assignment.workerId(),
+                job.dispositionCode()));
     }
 
-    private void releaseWorker(RouterJobAssignment assignment, Instant now) {
-        RouterWorker worker = ctx.state.workers.get(assignment.workerId());
-        ctx.state.workers.put(worker.id(), Snapshots.withoutAssignment(worker, assignment.assignmentId(), now));
-        ctx.workersToMatch.add(worker.id());
+    private void releaseWorker(Transaction tx, RouterJobAssignment assignment) {
+        RouterWorker worker = state.workers.get(assignment.workerId());
+        state.workers.put(worker.id(), Snapshots.withoutAssignment(worker, assignment.assignmentId(), tx.now()));
+        tx.workersToMatch.add(worker.id());
     }
+
 
     private static RouterJobAssignment assignmentOf(RouterJob job, String assignmentId) {
         RouterJobAssignment assignment = job.assignments().get(Ids.check("assignmentId", assignmentId));

@@ -23,127 +23,149 @@ import dev.jobrouter.core.model.RouterWorkerAssignment;
 import dev.jobrouter.core.rules.Verdict;
 import java.time.Instant;
 
-/** Issues offers and applies the answers to them: accept, decline, expiry and revocation. */
-final class OfferLifecycle {
-    private final Context ctx;
+/**
+ * The offer commands: accept, decline, expiry and the retry time of a decline; plus issuing the
+ * offers the matcher finds and revoking those whose job or worker moved on.
+ */
+final class OfferLifecycle implements Handlers.Family {
+    private final RouterState state;
+    private final Decider decider;
 
-    OfferLifecycle(Context ctx) {
-        this.ctx = ctx;
+    OfferLifecycle(RouterState state, Decider decider) {
+        this.state = state;
+        this.decider = decider;
+    }
+
+    @Override
+    public void register(Handlers handlers) {
+        handlers.on(AcceptJobOffer.class, this::accept);
+        handlers.on(DeclineJobOffer.class, this::decline);
+        handlers.on(ExpireOffer.class, this::expire);
+        handlers.on(OfferRetryDue.class, this::retryDue);
     }
 
     /** Issues an offer the matcher found and the rules allowed. */
-    void issue(RouterJob job, RouterWorker worker) {
-        Instant now = ctx.now();
+    void issue(Transaction tx, RouterJob job, RouterWorker worker) {
+        Instant now = tx.now();
         int cost = worker.channels().get(job.channelId()).capacityCostPerJob();
-        Instant expiresAt = now.plus(ctx.state.policyOf(job).offerExpiresAfter());
-        RouterJobOffer offer = new RouterJobOffer(ctx.newOfferId(), job.id(), worker.id(), job.channelId(), cost, now,
-                expiresAt, OfferStatus.OPEN);
-        ctx.state.offers.put(offer.offerId(), offer);
-        ctx.state.workers.put(worker.id(), Snapshots.withOffer(worker, offer));
-        ctx.timers.schedule(new ExpireOffer(offer.offerId(), job.id(), worker.id(), expiresAt));
-        ctx.publish(new OfferIssued(now, offer.offerId(), job.id(), worker.id(), expiresAt));
+        Instant expiresAt = now.plus(state.policyOf(job).offerExpiresAfter());
+        RouterJobOffer offer = new RouterJobOffer(state.sequences.nextOfferId(), job.id(), worker.id(), job.channelId(),
+                cost, now, expiresAt, OfferStatus.OPEN);
+        state.offers.put(offer.offerId(), offer);
+        state.workers.put(worker.id(), Snapshots.withOffer(worker, offer));
+        state.timers.schedule(new ExpireOffer(offer.offerId(), job.id(), worker.id(), expiresAt));
+        tx.publish(new OfferIssued(tx.sequence(), now, offer.offerId(), job.id(), worker.id(), job.channelId(), cost, now,
+                expiresAt));
     }
 
-    AcceptJobOfferResult accept(String workerId, String offerId) {
-        RouterWorker worker = ctx.worker(workerId);
-        RouterJobOffer offer = offerOf(worker, offerId);
-        RouterJob job = ctx.job(offer.jobId());
-        ctx.decider.require(new AcceptJobOffer(workerId, offerId, job.id()), () -> describe(offer, job), job, worker, offer);
+    AcceptJobOfferResult accept(AcceptJobOffer command, Transaction tx) {
+        RouterWorker worker = state.worker(command.workerId());
+        RouterJobOffer offer = offerOf(worker, command.offerId(), command.jobId());
+        RouterJob job = state.jobs.get(offer.jobId());
+        decider.require(tx, command.forJob(job.id()), () -> describe(offer, job), job, worker, offer);
 
-        Instant now = ctx.now();
-        RouterJobAssignment assignment = new RouterJobAssignment(ctx.newAssignmentId(), workerId, offer.capacityCost(),
-                now, null, null, null);
-        ctx.state.offers.put(offerId, offer.withStatus(OfferStatus.ACCEPTED));
+        Instant now = tx.now();
+        RouterJobAssignment assignment = new RouterJobAssignment(state.sequences.nextAssignmentId(), worker.id(),
+                offer.capacityCost(), now, null, null, null);
+        state.offers.put(offer.offerId(), offer.withStatus(OfferStatus.ACCEPTED));
         cancelExpiry(offer);
-        ctx.state.workers.put(workerId, Snapshots.withAcceptedOffer(worker, offerId, new RouterWorkerAssignment(
+        state.workers.put(worker.id(), Snapshots.withAcceptedOffer(worker, offer.offerId(), new RouterWorkerAssignment(
                 assignment.assignmentId(), job.id(), job.channelId(), offer.capacityCost(), now)));
-        ctx.state.jobs.put(job.id(), Snapshots.withStatus(Snapshots.withAssignment(job, assignment), JobStatus.ASSIGNED));
-        ctx.publish(new OfferAccepted(now, offerId, job.id(), workerId, assignment.assignmentId()));
-        revokeOpenOffers(job.id());
-        return new AcceptJobOfferResult(assignment.assignmentId(), job.id(), workerId);
+        state.jobs.put(job.id(), Snapshots.withStatus(Snapshots.withAssignment(job, assignment), JobStatus.ASSIGNED));
+        tx.publish(new OfferAccepted(tx.sequence(), now, offer.offerId(), job.id(), worker.id(),
+                assignment.assignmentId()));
+        revokeOpenOffers(tx, job.id());
+        return new AcceptJobOfferResult(assignment.assignmentId(), job.id(), worker.id());
     }
 
-    void decline(String workerId, String offerId, Instant retryOfferAt) {
-        RouterWorker worker = ctx.worker(workerId);
-        RouterJobOffer offer = offerOf(worker, offerId);
-        RouterJob job = ctx.job(offer.jobId());
-        Verdict verdict = ctx.decider.require(new DeclineJobOffer(workerId, offerId, job.id(), retryOfferAt),
-                () -> describe(offer, job), job, worker, offer);
+    Void decline(DeclineJobOffer command, Transaction tx) {
+        RouterWorker worker = state.worker(command.workerId());
+        RouterJobOffer offer = offerOf(worker, command.offerId(), command.jobId());
+        RouterJob job = state.jobs.get(offer.jobId());
+        Verdict verdict = decider.require(tx, command.forJob(job.id()), () -> describe(offer, job), job, worker, offer);
 
-        Instant now = ctx.now();
-        end(offer, OfferStatus.DECLINED, now);
+        Instant now = tx.now();
+        end(tx, offer, OfferStatus.DECLINED);
         Instant retryAt = verdict.retryOfferAt();
-        ImmutableMap<String, Instant> declined = ctx.state.declines.get(workerId);
-        ctx.state.declines.put(workerId, ImmutableMap.<String, Instant>builder()
+        ImmutableMap<String, Instant> declined = state.declines.get(worker.id());
+        state.declines.put(worker.id(), ImmutableMap.<String, Instant>builder()
                 .putAll(declined == null ? ImmutableMap.of() : declined)
                 .put(job.id(), retryAt == null ? Instant.MAX : retryAt)
                 .buildKeepingLast());
         if (retryAt != null && retryAt.isAfter(now)) {
-            ctx.timers.schedule(new OfferRetryDue(job.id(), workerId, retryAt));
+            state.timers.schedule(new OfferRetryDue(job.id(), worker.id(), retryAt));
         }
-        ctx.publish(new OfferDeclined(now, offerId, job.id(), workerId, retryAt));
+        tx.publish(new OfferDeclined(tx.sequence(), now, offer.offerId(), job.id(), worker.id(), retryAt));
+        return null;
     }
 
     /** Applies an offer's expiry, if the offer is still open. */
-    void expire(ExpireOffer timer) {
-        RouterJobOffer offer = ctx.state.offers.get(timer.offerId());
+    Void expire(ExpireOffer timer, Transaction tx) {
+        RouterJobOffer offer = state.offers.get(timer.offerId());
         if (offer == null || offer.status() != OfferStatus.OPEN || !offer.expiresAt().equals(timer.dueAt())) {
-            return;
+            return null;
         }
-        RouterJob job = ctx.state.jobs.get(offer.jobId());
-        RouterWorker worker = ctx.state.workers.get(offer.workerId());
-        ctx.decider.decideTimed(timer, job, worker, offer);
-        end(offer, OfferStatus.EXPIRED, ctx.now());
-        ctx.publish(new OfferExpired(ctx.now(), offer.offerId(), offer.jobId(), offer.workerId()));
+        RouterJob job = state.jobs.get(offer.jobId());
+        RouterWorker worker = state.workers.get(offer.workerId());
+        decider.decideTimed(tx, timer, job, worker, offer);
+        end(tx, offer, OfferStatus.EXPIRED);
+        tx.publish(new OfferExpired(tx.sequence(), tx.now(), offer.offerId(), offer.jobId(), offer.workerId()));
+        return null;
     }
 
     /** Makes a job eligible for a worker again once the retry time of its decline has come. */
-    void retryDue(OfferRetryDue timer) {
-        ctx.jobsToMatch.add(timer.jobId());
-        ctx.workersToMatch.add(timer.workerId());
+    Void retryDue(OfferRetryDue timer, Transaction tx) {
+        tx.jobsToMatch.add(timer.jobId());
+        tx.workersToMatch.add(timer.workerId());
+        return null;
     }
 
     /** Revokes every open offer of the job; a rule refusing a revocation refuses the whole command. */
-    void revokeOpenOffers(String jobId) {
-        for (RouterJobOffer offer : ctx.state.openOffersOf(jobId)) {
-            revoke(offer);
+    void revokeOpenOffers(Transaction tx, String jobId) {
+        for (RouterJobOffer offer : state.openOffersOf(jobId)) {
+            revoke(tx, offer);
         }
     }
 
     /** Revokes every open offer the worker holds. */
-    void revokeOffersOf(RouterWorker worker) {
+    void revokeOffersOf(Transaction tx, RouterWorker worker) {
         for (RouterJobOffer offer : worker.offers()) {
-            revoke(ctx.state.offers.get(offer.offerId()));
+            revoke(tx, state.offers.get(offer.offerId()));
         }
     }
 
-    private void revoke(RouterJobOffer offer) {
-        RouterJob job = ctx.state.jobs.get(offer.jobId());
-        RouterWorker worker = ctx.state.workers.get(offer.workerId());
-        ctx.decider.require(new RevokeOffer(offer.offerId(), offer.jobId(), offer.workerId()),
+    private void revoke(Transaction tx, RouterJobOffer offer) {
+        RouterJob job = state.jobs.get(offer.jobId());
+        RouterWorker worker = state.workers.get(offer.workerId());
+        decider.require(tx, new RevokeOffer(offer.offerId(), offer.jobId(), offer.workerId()),
                 () -> "offer " + offer.offerId() + " of job " + offer.jobId() + " is OPEN", job, worker, offer);
-        end(offer, OfferStatus.REVOKED, ctx.now());
-        ctx.publish(new OfferRevoked(ctx.now(), offer.offerId(), offer.jobId(), offer.workerId()));
+        end(tx, offer, OfferStatus.REVOKED);
+        tx.publish(new OfferRevoked(tx.sequence(), tx.now(), offer.offerId(), offer.jobId(), offer.workerId()));
     }
 
     /** Ends an open offer: its capacity goes back to the worker and its job may want another offer. */
-    private void end(RouterJobOffer offer, OfferStatus outcome, Instant now) {
-        ctx.state.offers.put(offer.offerId(), offer.withStatus(outcome));
+    private void end(Transaction tx, RouterJobOffer offer, OfferStatus outcome) {
+        state.offers.put(offer.offerId(), offer.withStatus(outcome));
         cancelExpiry(offer);
-        RouterWorker worker = ctx.state.workers.get(offer.workerId());
-        ctx.state.workers.put(worker.id(), Snapshots.withoutOffer(worker, offer.offerId(), now));
-        ctx.jobsToMatch.add(offer.jobId());
-        ctx.workersToMatch.add(offer.workerId());
+        RouterWorker worker = state.workers.get(offer.workerId());
+        state.workers.put(worker.id(), Snapshots.withoutOffer(worker, offer.offerId(), tx.now()));
+        tx.jobsToMatch.add(offer.jobId());
+        tx.workersToMatch.add(offer.workerId());
     }
 
     private void cancelExpiry(RouterJobOffer offer) {
-        ctx.timers.cancel(new ExpireOffer(offer.offerId(), offer.jobId(), offer.workerId(), offer.expiresAt()));
+        state.timers.cancel(new ExpireOffer(offer.offerId(), offer.jobId(), offer.workerId(), offer.expiresAt()));
     }
 
-    private RouterJobOffer offerOf(RouterWorker worker, String offerId) {
-        RouterJobOffer offer = ctx.state.offers.get(Ids.check("offerId", offerId));
+
+    /** @param jobId the job the caller says the offer is for, or {@code null} */
+    private RouterJobOffer offerOf(RouterWorker worker, String offerId, String jobId) {
+        RouterJobOffer offer = state.offers.get(Ids.check("offerId", offerId));
         if (offer == null || !offer.workerId().equals(worker.id())) {
             throw RouterException.notFound("worker " + worker.id() + " has no offer " + offerId);
+        }
+        if (jobId != null && !jobId.equals(offer.jobId())) {
+            throw RouterException.notFound("worker " + worker.id() + " has no offer " + offerId + " of job " + jobId);
         }
         return offer;
     }

@@ -1,6 +1,10 @@
 package dev.jobrouter.core.engine;
 
 import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.matching.AvailableWorkers;
+import dev.jobrouter.core.matching.QueueChannel;
+import dev.jobrouter.core.matching.WaitingJobs;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.OfferStatus;
@@ -15,15 +19,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the router holds. The primary maps record their changes for rollback; the indexes are
- * derived from them through listeners, so they can never disagree with the maps.
+ * Everything the router holds. The primary maps, the timers and the counters go back on rollback; the
+ * indexes are derived from the maps through listeners, so they can never disagree with them.
  */
 final class RouterState {
     final UndoLog undo = new UndoLog();
+    final Sequences sequences = new Sequences();
+    final TimerQueue timers = new TimerQueue(undo, sequences);
 
     final TrackedMap<String, DistributionPolicy> policies = new TrackedMap<>(undo);
     final TrackedMap<String, RouterQueue> queues = new TrackedMap<>(undo);
-    final TrackedMap<String, RouterJob> jobs = new TrackedMap<>(undo, this::jobChanged);
+    /** A job's arrival number, the last tie-breaker of queue order; set before the job enters its map. */
+    final TrackedMap<String, Long> arrivals = new TrackedMap<>(undo);
+    final TrackedMap<String, RouterJob> jobs = new TrackedMap<>(undo, (id, before, after) -> refreshWaiting(id));
     final TrackedMap<String, RouterJobOffer> offers = new TrackedMap<>(undo, this::offerChanged);
     final AvailableWorkers availableWorkers = new AvailableWorkers();
     final TrackedMap<String, RouterWorker> workers = new TrackedMap<>(undo, availableWorkers::changed);
@@ -38,28 +46,64 @@ final class RouterState {
      * for them on every change, and a job offered again and again would make that walk ever longer.
      */
     private final Map<String, List<String>> openOfferIdsByJob = new HashMap<>();
-    /** A job's arrival number, the last tie-breaker of queue order; given when the job enters the map. */
-    private final Map<String, Long> arrivals = new HashMap<>();
-    private long nextArrival;
+
+    /** @throws RouterException INVALID_ARGUMENT for a null or blank id, NOT_FOUND for an unknown job */
+    RouterJob job(String jobId) {
+        return found("job", jobId, jobs.get(Ids.check("jobId", jobId)));
+    }
+
+    /** @throws RouterException INVALID_ARGUMENT for a null or blank id, NOT_FOUND for an unknown worker */
+    RouterWorker worker(String workerId) {
+        return found("worker", workerId, workers.get(Ids.check("workerId", workerId)));
+    }
+
+    /** @throws RouterException INVALID_ARGUMENT for a null or blank id, NOT_FOUND for an unknown queue */
+    RouterQueue queue(String queueId) {
+        return found("queue", queueId, queues.get(Ids.check("queueId", queueId)));
+    }
+
+    /** @throws RouterException INVALID_ARGUMENT for a null or blank id, NOT_FOUND for an unknown policy */
+    DistributionPolicy policy(String policyId) {
+        return found("distribution policy", policyId, policies.get(Ids.check("distributionPolicyId", policyId)));
+    }
+
+    private static <T> T found(String what, String id, T value) {
+        if (value == null) {
+            throw RouterException.notFound(what + " " + id + " not found");
+        }
+        return value;
+    }
 
     List<RouterJobOffer> offersOf(String jobId) {
-        List<RouterJobOffer> result = new ArrayList<>();
-        for (String offerId : offerIdsByJob.getOrDefault(jobId, List.of())) {
-            result.add(offers.get(offerId));
-        }
-        return result;
+        return offers(offerIdsByJob, jobId);
     }
 
     List<RouterJobOffer> openOffersOf(String jobId) {
-        List<RouterJobOffer> result = new ArrayList<>();
-        for (String offerId : openOfferIdsByJob.getOrDefault(jobId, List.of())) {
+        return offers(openOfferIdsByJob, jobId);
+    }
+
+    private List<RouterJobOffer> offers(Map<String, List<String>> idsByJob, String jobId) {
+        List<String> ids = idsByJob.get(jobId);
+        if (ids == null) {
+            return List.of();
+        }
+        List<RouterJobOffer> result = new ArrayList<>(ids.size());
+        for (String offerId : ids) {
             result.add(offers.get(offerId));
         }
         return result;
     }
 
+    RouterQueue queueOf(RouterJob job) {
+        return queues.get(job.queueId());
+    }
+
+    DistributionPolicy policyOf(RouterQueue queue) {
+        return queue == null ? null : policies.get(queue.distributionPolicyId());
+    }
+
     DistributionPolicy policyOf(RouterJob job) {
-        return policies.get(queues.get(job.queueId()).distributionPolicyId());
+        return policyOf(queueOf(job));
     }
 
     /** Recomputes whether the job wants another offer; called whenever its job, offers or policy change. */
@@ -74,15 +118,6 @@ final class RouterState {
         }
         waitingJobs.update(jobId, new QueueChannel(job.queueId(), job.channelId()),
                 new WaitingJobs.Place(job.priority(), job.enqueuedAt(), arrivals.get(jobId), jobId));
-    }
-
-    private void jobChanged(String jobId, RouterJob before, RouterJob after) {
-        if (after == null) {
-            arrivals.remove(jobId);
-        } else if (before == null) {
-            arrivals.put(jobId, nextArrival++);
-        }
-        refreshWaiting(jobId);
     }
 
     private void offerChanged(String offerId, RouterJobOffer before, RouterJobOffer after) {

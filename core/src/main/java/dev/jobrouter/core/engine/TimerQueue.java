@@ -2,17 +2,20 @@ package dev.jobrouter.core.engine;
 
 import dev.jobrouter.core.command.TimedCommand;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * Timed commands in due order on the router's clock. When what a timer concerns ends early (an offer
- * answered, a pending close cancelled), the engine cancels the timer, so that a long-lived router
- * does not accumulate dead ones; when a timer fires, the engine still checks that it applies. Both
- * scheduling and cancelling are recorded in the undo log.
+ * Timed commands in due order. When what a timer concerns ends early (an offer answered, a pending
+ * close cancelled), the engine cancels the timer, so that a long-lived router does not accumulate
+ * dead ones; when a timer fires, its handler still checks that it applies. Both scheduling and
+ * cancelling are recorded in the undo log. The queue only holds timers: the host decides when to
+ * fire them.
  */
 final class TimerQueue {
 
@@ -23,10 +26,11 @@ final class TimerQueue {
     /** Each pending timer by its command: timed commands are values, so the engine can name one to cancel. */
     private final Map<TimedCommand, Timer> byCommand = new HashMap<>();
     private final UndoLog undo;
-    private long nextSequence;
+    private final Sequences sequences;
 
-    TimerQueue(UndoLog undo) {
+    TimerQueue(UndoLog undo, Sequences sequences) {
         this.undo = undo;
+        this.sequences = sequences;
     }
 
     /** Schedules the command at its due time; the same command already pending is not scheduled twice. */
@@ -34,7 +38,7 @@ final class TimerQueue {
         if (byCommand.containsKey(command)) {
             return;
         }
-        Timer timer = new Timer(command.dueAt(), nextSequence++, command);
+        Timer timer = new Timer(command.dueAt(), sequences.nextTimer(), command);
         add(timer);
         undo.record(() -> remove(timer));
     }
@@ -48,19 +52,14 @@ final class TimerQueue {
         }
     }
 
-    /** @return the earliest timer due at or before {@code upTo}, removed from the queue; or {@code null} */
-    Timer pollDue(Instant upTo) {
-        Timer first = timers.isEmpty() ? null : timers.first();
-        if (first == null || first.at().isAfter(upTo)) {
-            return null;
-        }
-        remove(first);
-        return first;
+    /** @return the earliest pending timer's command, or {@code null} */
+    TimedCommand first() {
+        return timers.isEmpty() ? null : timers.first().command();
     }
 
-    /** @return the instant of the earliest timer, or {@code null} */
-    Instant next() {
-        return timers.isEmpty() ? null : timers.first().at();
+    /** @return the pending timers in due order */
+    List<Timer> pending() {
+        return new ArrayList<>(timers);
     }
 
     private void add(Timer timer) {

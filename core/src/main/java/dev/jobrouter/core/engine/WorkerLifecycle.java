@@ -7,6 +7,7 @@ import dev.jobrouter.core.command.DeregisterWorker;
 import dev.jobrouter.core.command.OfferRetryDue;
 import dev.jobrouter.core.command.RegisterWorker;
 import dev.jobrouter.core.command.UpdateWorker;
+import dev.jobrouter.core.command.UpsertWorker;
 import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
@@ -18,89 +19,116 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Creates and changes workers; registers and deregisters them. */
-final class WorkerLifecycle {
-    private final Context ctx;
+/** The worker commands: upsert (which registers and deregisters) and the deregistration rules ask for. */
+final class WorkerLifecycle implements Handlers.Family {
+    private final RouterState state;
+    private final Decider decider;
     private final OfferLifecycle offers;
 
-    WorkerLifecycle(Context ctx, OfferLifecycle offers) {
-        this.ctx = ctx;
+    WorkerLifecycle(RouterState state, Decider decider, OfferLifecycle offers) {
+        this.state = state;
+        this.decider = decider;
         this.offers = offers;
     }
 
-    RouterWorker upsert(WorkerSpec spec) {
-        String workerId = Ids.check("workerId", spec.workerId());
-        RouterWorker current = ctx.state.workers.get(workerId);
-        if (current == null && spec.capacity() == null) {
+    @Override
+    public void register(Handlers handlers) {
+        handlers.on(UpsertWorker.class, this::upsert);
+        handlers.on(DeregisterWorker.class, this::deregister);
+    }
+
+    RouterWorker upsert(UpsertWorker command, Transaction tx) {
+        String workerId = Ids.check("workerId", command.workerId());
+        RouterWorker current = state.workers.get(workerId);
+        if (current == null && command.capacity() == null) {
             throw RouterException.invalid("new worker " + workerId + " needs a capacity");
         }
-        if (spec.capacity() != null && spec.capacity() < 0) {
-            throw RouterException.invalid("capacity of worker " + workerId + " must be 0 or more, not " + spec.capacity());
+        if (command.capacity() != null && command.capacity() < 0) {
+            throw RouterException.invalid("capacity of worker " + workerId + " must be 0 or more, not " + command.capacity());
         }
-        Map<String, ChannelConfiguration> channels = spec.channels() == null ? null : checkChannels(workerId, spec.channels());
-        Set<String> queues = spec.queues() == null ? null : checkQueues(workerId, spec.queues());
-        Map<String, Object> labels = Labels.checked("label of worker " + workerId, spec.labels());
-        Map<String, Object> tags = Labels.checked("tag of worker " + workerId, spec.tags());
+        Map<String, ChannelConfiguration> channels =
+                command.channels() == null ? null : checkChannels(workerId, command.channels());
+        Set<String> queues = command.queues() == null ? null : checkQueues(workerId, command.queues());
+        Map<String, Object> labels = Labels.checked("label of worker " + workerId, command.labels());
+        Map<String, Object> tags = Labels.checked("tag of worker " + workerId, command.tags());
 
         RouterWorker proposed = new RouterWorker(
                 workerId,
-                Patch.given(spec.capacity(), current, RouterWorker::capacity, null),
+                Patch.given(command.capacity(), current, RouterWorker::capacity, null),
                 Patch.given(channels, current, RouterWorker::channels, ImmutableMap.of()),
                 Patch.given(queues, current, RouterWorker::queues, ImmutableSet.of()),
                 Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(), labels), Map.of("Id", workerId)),
                 Labels.merged(current == null ? Map.of() : current.tags(), tags),
-                Patch.given(spec.availableForOffers(), current, RouterWorker::availableForOffers, false),
+                Patch.given(command.availableForOffers(), current, RouterWorker::availableForOffers, false),
                 current == null ? List.of() : current.offers(),
                 current == null ? List.of() : current.assignedJobs(),
-                current == null ? ctx.now() : current.idleSince());
+                current == null ? tx.now() : current.idleSince());
 
-        ctx.decider.require(new UpdateWorker(workerId),
+        decider.require(tx, new UpdateWorker(workerId),
                 () -> "worker " + workerId + " is " + (current == null ? "new" : current.state()), null, proposed, null);
         boolean wasAvailable = current != null && current.availableForOffers();
         if (proposed.availableForOffers() && !wasAvailable) {
-            register(current, proposed);
+            register(tx, current, proposed);
         } else if (!proposed.availableForOffers() && wasAvailable) {
-            deregister(current, proposed);
+            deregister(tx, current, proposed);
         } else {
-            ctx.state.workers.put(workerId, proposed);
-            ctx.publish(new WorkerUpdated(ctx.now(), workerId));
+            state.workers.put(workerId, proposed);
+            tx.publish(settings(tx, proposed, WorkerUpdated::new));
         }
-        ctx.workersToMatch.add(workerId);
-        return ctx.state.workers.get(workerId);
+        tx.workersToMatch.add(workerId);
+        return state.workers.get(workerId);
     }
 
-    /** Deregisters a worker if it is available; used for rule follow-ups. */
-    void deregister(String workerId) {
-        RouterWorker current = ctx.worker(workerId);
+    /** Deregisters a worker if it is available; a worker that is not stays as it is. */
+    RouterWorker deregister(DeregisterWorker command, Transaction tx) {
+        RouterWorker current = state.worker(command.workerId());
         if (current.availableForOffers()) {
-            deregister(current, Snapshots.withAvailability(current, false, current.idleSince()));
+            deregister(tx, current, Snapshots.withAvailability(current, false, current.idleSince()));
         }
+        return state.workers.get(current.id());
     }
 
-    private void register(RouterWorker current, RouterWorker proposed) {
-        ctx.decider.require(new RegisterWorker(proposed.id()),
+    private void register(Transaction tx, RouterWorker current, RouterWorker proposed) {
+        decider.require(tx, new RegisterWorker(proposed.id()),
                 () -> "worker " + proposed.id() + " is " + (current == null ? "new" : current.state()), null, proposed, null);
-        ctx.state.workers.put(proposed.id(), Snapshots.withAvailability(proposed, true, ctx.now()));
+        RouterWorker registered = Snapshots.withAvailability(proposed, true, tx.now());
+        state.workers.put(proposed.id(), registered);
         // Registering again wipes the slate: jobs it declined may be offered to it again.
-        ImmutableMap<String, Instant> declined = ctx.state.declines.get(proposed.id());
-        ctx.state.declines.remove(proposed.id());
+        ImmutableMap<String, Instant> declined = state.declines.get(proposed.id());
+        state.declines.remove(proposed.id());
         if (declined != null) {
-            declined.forEach((jobId, retryAt) -> ctx.timers.cancel(new OfferRetryDue(jobId, proposed.id(), retryAt)));
+            declined.forEach((jobId, retryAt) -> state.timers.cancel(new OfferRetryDue(jobId, proposed.id(), retryAt)));
         }
-        ctx.publish(new WorkerRegistered(ctx.now(), proposed.id()));
+        tx.publish(settings(tx, registered, WorkerRegistered::new));
     }
 
-    private void deregister(RouterWorker current, RouterWorker proposed) {
-        ctx.decider.require(new DeregisterWorker(current.id()),
+    private void deregister(Transaction tx, RouterWorker current, RouterWorker proposed) {
+        decider.require(tx, new DeregisterWorker(current.id()),
                 () -> "worker " + current.id() + " is " + current.state(), null, current, null);
-        ctx.state.workers.put(current.id(), proposed);
-        offers.revokeOffersOf(current);
-        ctx.publish(new WorkerDeregistered(ctx.now(), current.id()));
+        state.workers.put(current.id(), proposed);
+        offers.revokeOffersOf(tx, current);
+        tx.publish(settings(tx, state.workers.get(current.id()), WorkerDeregistered::new));
+    }
+
+    /** The constructor shape the three worker events share. */
+    @FunctionalInterface
+    private interface WorkerEvent<E> {
+        E of(long sequence, Instant at, String workerId, dev.jobrouter.core.model.WorkerState state, int capacity,
+                Map<String, ChannelConfiguration> channels, Set<String> queues, Map<String, Object> labels,
+                Map<String, Object> tags);
+    }
+
+    private static <E> E settings(Transaction tx, RouterWorker worker, WorkerEvent<E> event) {
+        return event.of(tx.sequence(), tx.now(), worker.id(), worker.state(), worker.capacity(), worker.channels(),
+                worker.queues(), worker.labels(), worker.tags());
     }
 
     private static Map<String, ChannelConfiguration> checkChannels(String workerId, Map<String, ChannelConfiguration> channels) {
         channels.forEach((channelId, channel) -> {
             Ids.check("channelId of worker " + workerId, channelId);
+            if (channel == null) {
+                throw RouterException.invalid("channel " + channelId + " of worker " + workerId + " must not be null");
+            }
             if (channel.capacityCostPerJob() < 0) {
                 throw RouterException.invalid("capacity cost of channel " + channelId + " of worker " + workerId
                         + " must be 0 or more, not " + channel.capacityCostPerJob());
@@ -116,7 +144,7 @@ final class WorkerLifecycle {
     private Set<String> checkQueues(String workerId, Set<String> queues) {
         for (String queueId : queues) {
             Ids.check("queueId of worker " + workerId, queueId);
-            if (ctx.state.queues.get(queueId) == null) {
+            if (state.queues.get(queueId) == null) {
                 throw RouterException.invalid("worker " + workerId + " names queue " + queueId + ", which does not exist");
             }
         }

@@ -5,9 +5,10 @@ import java.time.Instant;
 /**
  * An open offer was withdrawn.
  *
- * @param at when it happened, on the router's clock
+ * @param sequence the event's number: gap-free, in commit order, from 0
+ * @param at when it happened: the instant of the command that caused it
  * @param offerId the offer
  * @param jobId the job
  * @param workerId the worker
  */
-public record OfferRevoked(Instant at, String offerId, String jobId, String workerId) implements RouterEvent {}
+public record OfferRevoked(long sequence, Instant at, String offerId, String jobId, String workerId) implements RouterEvent {}

@@ -7,4 +7,4 @@ package dev.jobrouter.core.rules;
  *
  * @param reason what the transition needs, in words
  */
-public record Refusal(String reason) {}
+public record Refusal(String reason) implements Effect {}

@@ -8,4 +8,4 @@ import java.time.Instant;
  *
  * @param at the release instant
  */
-public record ReleaseCapacityAt(Instant at) {}
+public record ReleaseCapacityAt(Instant at) implements Effect {}

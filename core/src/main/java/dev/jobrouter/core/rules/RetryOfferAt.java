@@ -8,4 +8,4 @@ import java.time.Instant;
  *
  * @param at the retry instant
  */
-public record RetryOfferAt(Instant at) {}
+public record RetryOfferAt(Instant at) implements Effect {}

@@ -1,12 +1,13 @@
-package dev.jobrouter.core.engine;
+package dev.jobrouter.core.command;
 
 import dev.jobrouter.core.model.DistributionMode;
+import dev.jobrouter.core.model.DistributionPolicy;
 import java.time.Duration;
 
 /**
- * What an upsert of a distribution policy sets. Null fields keep their current value; a new policy gets
- * the defaults: offers expire after {@link dev.jobrouter.core.model.DistributionPolicy#DEFAULT_OFFER_EXPIRES_AFTER},
- * longest idle, 1 to 1 concurrent offers.
+ * Create or change a distribution policy. Null fields keep their current value; a new policy gets the
+ * defaults: offers expire after {@link DistributionPolicy#DEFAULT_OFFER_EXPIRES_AFTER}, longest idle,
+ * 1 to 1 concurrent offers. Decided as itself, with the policy as it would be.
  *
  * @param policyId the policy
  * @param name a display name, or {@code null}
@@ -15,6 +16,6 @@ import java.time.Duration;
  * @param minConcurrentOffers 1 or more, at most {@code maxConcurrentOffers}
  * @param maxConcurrentOffers 1 or more
  */
-public record PolicySpec(
+public record UpsertDistributionPolicy(
         String policyId, String name, Duration offerExpiresAfter, DistributionMode mode, Integer minConcurrentOffers,
-        Integer maxConcurrentOffers) {}
+        Integer maxConcurrentOffers) implements RouterCommand<DistributionPolicy> {}

@@ -1,4 +1,4 @@
-package dev.jobrouter.core.engine;
+package dev.jobrouter.core.matching;
 
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.WorkerState;
@@ -15,14 +15,22 @@ import java.util.TreeSet;
 /**
  * Per queue and channel, the active workers with room for one more job on that channel, longest idle
  * first: lowest load ratio, then idle the longest. Full and inactive workers are not in it, so the
- * first entries are the ones that fit.
+ * first entries are the ones that fit. The engine keeps it in step with its worker map; a queue and
+ * channel that no worker fits any more is dropped.
  */
-final class AvailableWorkers {
+public final class AvailableWorkers {
 
-    /** A worker's place in the longest-idle order. */
-    record Place(double loadRatio, Instant idleSince, String workerId) {}
+    /**
+     * A worker's place in the longest-idle order.
+     *
+     * @param loadRatio used over total capacity
+     * @param idleSince when it last had capacity released
+     * @param workerId the worker
+     */
+    public record Place(double loadRatio, Instant idleSince, String workerId) {}
 
-    static final Comparator<Place> LONGEST_IDLE = Comparator.comparingDouble(Place::loadRatio)
+    /** Lowest load ratio first, then idle the longest, then by id. */
+    public static final Comparator<Place> LONGEST_IDLE = Comparator.comparingDouble(Place::loadRatio)
             .thenComparing(Place::idleSince)
             .thenComparing(Place::workerId);
 
@@ -30,18 +38,24 @@ final class AvailableWorkers {
     private final Map<String, Place> places = new HashMap<>();
     private final Map<String, List<QueueChannel>> memberships = new HashMap<>();
 
-    /** A {@link TrackedMap.Listener} for the worker map. */
-    void changed(String workerId, RouterWorker before, RouterWorker after) {
+    /** Follows a change of the worker map: {@code after} is {@code null} for a removed worker. */
+    public void changed(String workerId, RouterWorker before, RouterWorker after) {
         Place current = places.remove(workerId);
-        for (QueueChannel queueChannel : memberships.getOrDefault(workerId, List.of())) {
-            byQueueChannel.get(queueChannel).remove(current);
+        List<QueueChannel> joined = memberships.remove(workerId);
+        if (joined != null) {
+            for (QueueChannel queueChannel : joined) {
+                NavigableSet<Place> set = byQueueChannel.get(queueChannel);
+                set.remove(current);
+                if (set.isEmpty()) {
+                    byQueueChannel.remove(queueChannel);
+                }
+            }
         }
-        memberships.remove(workerId);
         if (after == null || after.state() != WorkerState.ACTIVE) {
             return;
         }
         Place place = new Place(after.loadRatio(), after.idleSince(), workerId);
-        List<QueueChannel> joined = new ArrayList<>();
+        List<QueueChannel> joining = new ArrayList<>();
         for (String channelId : after.channels().keySet()) {
             if (!after.hasRoomOn(channelId)) {
                 continue;
@@ -49,21 +63,23 @@ final class AvailableWorkers {
             for (String queueId : after.queues()) {
                 QueueChannel queueChannel = new QueueChannel(queueId, channelId);
                 byQueueChannel.computeIfAbsent(queueChannel, k -> new TreeSet<>(LONGEST_IDLE)).add(place);
-                joined.add(queueChannel);
+                joining.add(queueChannel);
             }
         }
-        if (!joined.isEmpty()) {
+        if (!joining.isEmpty()) {
             places.put(workerId, place);
-            memberships.put(workerId, joined);
+            memberships.put(workerId, joining);
         }
     }
 
-    NavigableSet<Place> in(QueueChannel queueChannel) {
+    /** @return the workers with room on the queue and channel, longest idle first; a live view */
+    public NavigableSet<Place> in(QueueChannel queueChannel) {
         NavigableSet<Place> set = byQueueChannel.get(queueChannel);
         return set == null ? Collections.emptyNavigableSet() : set;
     }
 
-    Place placeOf(String workerId) {
+    /** @return the worker's place, or {@code null} when it has room nowhere */
+    public Place placeOf(String workerId) {
         return places.get(workerId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.jobrouter.core.event;
+package dev.jobrouter.core.host;
 
 /** A registered event listener; cancel it to stop receiving events. */
 public interface Subscription extends AutoCloseable {

@@ -1,0 +1,20 @@
+package dev.jobrouter.core.command;
+
+import dev.jobrouter.core.model.RouterQueue;
+import java.util.Map;
+
+/**
+ * Create or change a queue. Null fields keep their current value; labels merge key by key. Decided as
+ * itself, with the queue as it would be and its distribution policy.
+ *
+ * @param queueId the queue
+ * @param name a display name, or {@code null}
+ * @param distributionPolicyId its distribution policy, which must exist; required for a new queue
+ * @param labels labels to set
+ */
+public record UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels)
+        implements RouterCommand<RouterQueue> {
+    public UpsertQueue {
+        labels = Values.copy(labels);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.jobrouter.core.command;
+
+import dev.jobrouter.core.model.ChannelConfiguration;
+import dev.jobrouter.core.model.RouterWorker;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Create or change a worker. Null fields keep their current value; labels and tags merge key by key;
+ * channels and queues, when given, replace the current ones. Decided as {@link UpdateWorker} with the
+ * worker as it would be, then as {@link RegisterWorker} or {@link DeregisterWorker} when its
+ * availability changes.
+ *
+ * @param workerId the worker
+ * @param capacity total capacity, 0 or more; required for a new worker
+ * @param channels the channels it takes, by channel id, or {@code null}
+ * @param queues the queues it takes jobs from, or {@code null}; each must exist
+ * @param labels labels to set
+ * @param tags tags to set
+ * @param availableForOffers whether it takes offers, or {@code null} (a new worker: false)
+ */
+public record UpsertWorker(
+        String workerId, Integer capacity, Map<String, ChannelConfiguration> channels, Set<String> queues,
+        Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers)
+        implements RouterCommand<RouterWorker> {
+    public UpsertWorker {
+        channels = Values.copyOrNull(channels);
+        queues = Values.copyOrNull(queues);
+        labels = Values.copy(labels);
+        tags = Values.copy(tags);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jobrouter.core.command;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Immutable copies for command records. Unlike {@code Map.copyOf} they keep the given order and let
+ * nulls through, so that a bad entry reaches the engine's checks and fails there with a message
+ * naming it, instead of a bare NullPointerException where the command is built.
+ */
+final class Values {
+    private Values() {}
+
+    /** @return an unmodifiable copy in the given order; an empty map for {@code null} */
+    static <K, V> Map<K, V> copy(Map<K, V> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** @return an unmodifiable copy in the given order, or {@code null} for {@code null} (keep the current value) */
+    static <K, V> Map<K, V> copyOrNull(Map<K, V> map) {
+        return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** @return an unmodifiable copy in the given order, or {@code null} for {@code null} (keep the current value) */
+    static <T> Set<T> copyOrNull(Set<T> set) {
+        return set == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(set));
+    }
+}

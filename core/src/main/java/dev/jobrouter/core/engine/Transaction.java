@@ -1,0 +1,59 @@
+package dev.jobrouter.core.engine;
+
+import dev.jobrouter.core.command.FollowUpCommand;
+import dev.jobrouter.core.event.RouterEvent;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One command in progress: its instant, the events it has published, the follow-ups the rules asked
+ * for and the jobs and workers whose change may allow a new offer. Made for each command and dropped
+ * after it, so nothing of a failed command survives it.
+ */
+final class Transaction {
+    private final Instant now;
+    private final Sequences sequences;
+    private final List<RouterEvent> events = new ArrayList<>(8);
+    /** Commands the rules asked to run after the current one. */
+    final Deque<FollowUpCommand<?>> followUps = new ArrayDeque<>(0);
+    /** Jobs and workers whose change may allow a new offer. */
+    final Set<String> jobsToMatch = new LinkedHashSet<>();
+    final Set<String> workersToMatch = new LinkedHashSet<>();
+
+    Transaction(Instant now, Sequences sequences) {
+        this.now = now;
+        this.sequences = sequences;
+    }
+
+    /** @return the command's instant, the same for everything it does */
+    Instant now() {
+        return now;
+    }
+
+    /** @return the number for the next event; pass it to the event and publish that event next */
+    long sequence() {
+        return sequences.nextEvent();
+    }
+
+    void publish(RouterEvent event) {
+        events.add(event);
+    }
+
+    List<RouterEvent> events() {
+        return events;
+    }
+
+    /** @return how many events were published so far, to drop those after it with {@link #dropEventsFrom(int)} */
+    int eventMark() {
+        return events.size();
+    }
+
+    void dropEventsFrom(int mark) {
+        events.subList(mark, events.size()).clear();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jobrouter.core.host;
+
+import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.event.RouterEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Told of every command that changed the engine, under the host's lock, in execution order: each
+ * committed command, and each timed command that failed (its timer is consumed, so it changed the
+ * engine too). Executing the same commands at the same instants on a fresh engine with the same rules
+ * rebuilds the same state and events: the seam for a journal and for replay tests. An implementation
+ * must be quick and must not call the router.
+ */
+@FunctionalInterface
+public interface ExecutionLog {
+
+    /** An execution log that keeps nothing. */
+    ExecutionLog NONE = (command, at, events) -> { };
+
+    /**
+     * @param command the command
+     * @param at its instant
+     * @param events what it published; empty for a timed command that failed
+     */
+    void executed(RouterCommand<?> command, Instant at, List<RouterEvent> events);
+}
