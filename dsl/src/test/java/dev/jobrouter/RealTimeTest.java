@@ -3,10 +3,16 @@ package dev.jobrouter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobrouter.Fixtures.Events;
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.event.OfferExpired;
 import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.model.RouterJobOffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +42,62 @@ class RealTimeTest {
             assertThat(event).isNotNull();
             assertThat(event.at()).isAfterOrEqualTo(issuedAt.plusMillis(50));
             assertThat(router.getWorker("w1").offers()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyEventOfOneCommandCarriesOneInstantOnTheSystemClockToo() {
+        try (JobRouter router = JobRouter.inMemory()) {
+            Fixtures.setUp(router);
+            Fixtures.voiceWorker(router, "w1");
+            Events events = Events.of(router);
+            for (int i = 0; i < 200; i++) {
+                Fixtures.voiceJob(router, "j" + i);
+                AcceptJobOfferResult accepted = router.acceptJobOffer("w1", Fixtures.onlyOffer(router, "w1").offerId());
+                events.clear();
+
+                router.closeJob("j" + i, accepted.assignmentId());   // completes it, then closes it
+
+                assertThat(events.names()).containsExactly("JobCompleted", "JobClosed");
+                assertThat(events.all).extracting(RouterEvent::at).as("close %d", i).containsOnly(events.all.get(0).at());
+            }
+        }
+    }
+
+    @Test
+    void aTimerDueBeforeACommandFiresFirstEvenIfTheTimerThreadHasNotWoken() {
+        ManualClock clock = new ManualClock(Fixtures.T0);
+        try (JobRouter router = JobRouter.builder().clock(clock).build()) {
+            Fixtures.setUp(router);
+            Fixtures.voiceWorker(router, "w1");
+            Fixtures.voiceJob(router, "j1");
+            RouterJobOffer offer = Fixtures.onlyOffer(router, "w1");
+            Events events = Events.of(router);
+
+            // The timer thread sleeps a real minute; the router's clock passes the expiry at once.
+            clock.now = offer.expiresAt().plusMillis(1);
+
+            assertThatThrownBy(() -> router.acceptJobOffer("w1", offer.offerId()))
+                    .isInstanceOfSatisfying(RouterException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                        assertThat(e.rule()).isEqualTo("only an open offer can be accepted");
+                    });
+            assertThat(events.of(OfferExpired.class)).singleElement()
+                    .satisfies(expired -> assertThat(expired.at()).isEqualTo(offer.expiresAt()));
+        }
+    }
+
+    /** A clock the test sets; not a virtual clock, so the router runs its timer thread on it. */
+    private static final class ManualClock implements InstantSource {
+        volatile Instant now;
+
+        ManualClock(Instant start) {
+            now = start;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 

@@ -263,6 +263,74 @@ class UserRulesTest {
     }
 
     @Test
+    void aRuleInsertingALibraryTypeTheRouterDoesNotApplyIsRefusedNamingTheRule() {
+        try (JobRouter router = Fixtures.router(HEADER + """
+                rule "cancel instead of completing"
+                when
+                    CompleteJob($jobId : jobId)
+                then
+                    insert(new CancelJob($jobId, null, null));   // meant new FollowUp(new CancelJob(...))
+                end
+                """)) {
+            voiceWorker(router, "w1");
+            voiceJob(router, "j1");
+            String assignmentId = router.acceptJobOffer("w1", onlyOffer(router, "w1").offerId()).assignmentId();
+            Snapshot before = Snapshot.of(router);
+
+            assertRefusedBy(() -> router.completeJob("j1", assignmentId), "cancel instead of completing",
+                    ErrorCode.CONFLICT);
+            assertThatThrownBy(() -> router.completeJob("j1", assignmentId))
+                    .hasMessageContaining("inserted a CancelJob").hasMessageContaining("FollowUp");
+            assertThat(Snapshot.of(router)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aRulesOwnDeclaredTypesChainWithinADecisionAndGoWithIt() {
+        try (JobRouter router = Fixtures.router(HEADER + """
+                declare Urgent
+                    jobId : String
+                end
+
+                rule "a job of priority 10 or more is urgent"
+                when
+                    CancelJob($jobId : jobId)
+                    RouterJob(id == $jobId, priority >= 10)
+                then
+                    insert(new Urgent($jobId));
+                end
+
+                rule "urgent jobs are not cancelled"
+                when
+                    Urgent($jobId : jobId)
+                then
+                    insert(new Refusal("urgent job " + $jobId + " cannot be cancelled"));
+                end
+                """)) {
+            router.job("urgent").channel("voice").queue("q1").priority(10).upsert();
+            voiceJob(router, "calm");
+
+            assertRefusedBy(() -> router.cancelJob("urgent"), "urgent jobs are not cancelled", ErrorCode.CONFLICT);
+            // Had the Urgent fact stayed in the session, it would refuse this cancel too.
+            assertThat(router.cancelJob("calm").status()).isEqualTo(JobStatus.CANCELLED);
+        }
+    }
+
+    @Test
+    void onlyACommandThatCanFollowUpCompilesInAFollowUp() {
+        assertThatThrownBy(() -> JobRouter.builder().rules(HEADER + """
+                rule "complete what expires"
+                when
+                    ExpireOffer($jobId : jobId)
+                then
+                    insert(new FollowUp(new DeleteJob($jobId)));
+                end
+                """).build())
+                .isInstanceOfSatisfying(RouterException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RULES_INVALID));
+    }
+
+    @Test
     void drlThatDoesNotCompileFailsTheBuildNamingSourceAndLine() {
         assertThatThrownBy(() -> JobRouter.builder().rules("mine.drl", HEADER + """
                 rule "broken"

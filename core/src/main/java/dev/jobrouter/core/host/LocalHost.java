@@ -74,21 +74,26 @@ public final class LocalHost implements AutoCloseable {
      * @throws IllegalStateException when the host is closed
      */
     public <R> R execute(RouterCommand<R> command) {
-        R value;
-        lock.lock();
         try {
-            ensureOpen();
-            Instant at = instant(clock.instant());
-            fireTimersDueBy(at);
-            Outcome<R> outcome = engine.execute(command, at);
-            committed(command, at, outcome.events());
-            value = outcome.value();
-            scheduleWakeUp();
+            lock.lock();
+            try {
+                ensureOpen();
+                Instant at = instant(clock.instant());
+                fireTimersDueBy(at);
+                try {
+                    Outcome<R> outcome = engine.execute(command, at);
+                    committed(command, at, outcome.events());
+                    return outcome.value();
+                } finally {
+                    scheduleWakeUp();
+                }
+            } finally {
+                lock.unlock();
+            }
         } finally {
-            lock.unlock();
+            // Also when the command is refused: the timers that fired before it committed their events.
+            bus.deliver();
         }
-        bus.deliver();
-        return value;
     }
 
     /**
