@@ -9,6 +9,7 @@ import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeclineJobOffer;
 import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.host.ExecutionLog;
@@ -330,6 +331,11 @@ public final class JobRouter implements AutoCloseable {
      */
     public Subscription onEvent(Consumer<? super RouterEvent> listener) {
         return host.subscribe(requireNonNull(listener, "listener"));
+    }
+
+    /** @return everything the engine holds, as values; for replay tests */
+    EngineSnapshot snapshot() {
+        return host.read(RouterEngine::snapshot);
     }
 
     /** Stops the timer thread and releases the rule session; later calls throw IllegalStateException. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobrouter.JobDefinition;
 import dev.jobrouter.JobRouter;
+import dev.jobrouter.TestAccess;
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.event.JobCancelled;
 import dev.jobrouter.core.event.JobClosed;
@@ -29,6 +32,7 @@ import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.properties.ReferenceModel.Channel;
 import dev.jobrouter.properties.ReferenceModel.Outcome;
 import dev.jobrouter.properties.ReferenceModel.Policy;
+import dev.jobrouter.rules.RuleBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,16 +61,23 @@ final class LifecycleRun implements AutoCloseable {
     private final Coverage coverage;
     private final List<RouterEvent> events = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
+    /** Every command that changed the router, with its instant and events, for the replay. */
+    private final List<Executed> executed = new ArrayList<>();
+    private final EventProjection projection = new EventProjection();
+    private final Set<String> disabledRules;
+
+    /** A command the router executed, as its execution log told it. */
+    private record Executed(RouterCommand<?> command, Instant at, List<RouterEvent> events) {}
 
     /**
      * @param expiryDeregisters whether the optional built-in rule "deregister a worker whose offer
      *     expired" is on
      */
     LifecycleRun(boolean expiryDeregisters, Coverage coverage) {
-        JobRouter.Builder builder = JobRouter.builder().virtualClock(T0);
-        if (!expiryDeregisters) {
-            builder.disableRule("deregister a worker whose offer expired");
-        }
+        JobRouter.Builder builder = TestAccess.recording(JobRouter.builder().virtualClock(T0),
+                (command, at, events) -> executed.add(new Executed(command, at, List.copyOf(events))));
+        this.disabledRules = expiryDeregisters ? Set.of() : Set.of("deregister a worker whose offer expired");
+        disabledRules.forEach(builder::disableRule);
         this.router = builder.build();
         this.coverage = coverage;
         router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(2)).maxConcurrentOffers(2).upsert();
@@ -77,6 +88,7 @@ final class LifecycleRun implements AutoCloseable {
                 "q1", new Policy(Duration.ofMinutes(2), 2),
                 "q2", new Policy(Duration.ofSeconds(45), 1)), expiryDeregisters);
         router.onEvent(events::add);
+        router.onEvent(projection);
     }
 
     /** Runs the steps, failing with the trace of what ran on the first disagreement. */
@@ -85,6 +97,7 @@ final class LifecycleRun implements AutoCloseable {
             for (int step : steps) {
                 step(step);
             }
+            checkReplay();
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("after these steps (options: expiry deregisters = " + model.expiryDeregisters()
                     + "):\n  " + String.join("\n  ", trace) + "\n" + e.getMessage(), e);
@@ -126,6 +139,7 @@ final class LifecycleRun implements AutoCloseable {
             advance(Duration.ofSeconds(1 + arg % 150));
         }
         compareState();
+        compareProjection();
         invariants.check(router, start, events);
     }
 
@@ -407,6 +421,65 @@ final class LifecycleRun implements AutoCloseable {
                 + " available " + worker.available + " offers "
                 + model.offersOf(worker.id).stream().map(ReferenceModel.Offer::id).toList()));
         assertThat(routerWorkers).as("workers: used capacity, availability and open offers").isEqualTo(modelWorkers);
+    }
+
+    /**
+     * Executes the logged commands at their instants on a fresh engine with the same rules: each must
+     * publish the same events, and the engine must end with the same state, ids, timers and counters.
+     */
+    private void checkReplay() {
+        try (RouterEngine replica = new RouterEngine(RuleBase.of(List.of()).newSession(disabledRules))) {
+            for (Executed original : executed) {
+                List<RouterEvent> replayed;
+                try {
+                    replayed = replica.execute(original.command(), original.at()).events();
+                } catch (RuntimeException e) {
+                    replayed = List.of();   // a timed command that failed: consumed, as in the original
+                }
+                assertThat(replayed).as("replayed events of %s at %s", original.command(), original.at())
+                        .isEqualTo(original.events());
+            }
+            assertThat(replica.snapshot()).as("the replayed engine").isEqualTo(TestAccess.snapshot(router));
+        }
+    }
+
+    /** The router's jobs and workers against the view kept from the events alone. */
+    private void compareProjection() {
+        Map<String, String> routerJobs = new TreeMap<>();
+        for (RouterJob job : router.listJobs()) {
+            List<String> open = router.getJobOffers(job.id()).stream().filter(o -> o.status() == OfferStatus.OPEN)
+                    .map(RouterJobOffer::offerId).toList();
+            String worker = job.currentAssignment().map(a -> a.workerId()).orElse(null);
+            routerJobs.put(job.id(), job.channelId() + " " + job.queueId() + " " + job.status() + " priority "
+                    + job.priority() + " labels " + new TreeMap<>(job.labels()) + " tags " + new TreeMap<>(job.tags())
+                    + " offers " + open + " worker " + worker);
+        }
+        Map<String, String> projectedJobs = new TreeMap<>();
+        projection.jobs.forEach((id, job) -> projectedJobs.put(id, job.channel + " " + job.queue + " " + job.status
+                + " priority " + job.priority + " labels " + new TreeMap<>(job.labels) + " tags "
+                + new TreeMap<>(job.tags) + " offers " + List.copyOf(job.openOffers.keySet()) + " worker "
+                + (job.status == dev.jobrouter.core.model.JobStatus.ASSIGNED
+                        || job.status == dev.jobrouter.core.model.JobStatus.COMPLETED ? job.assignedWorker : null)));
+        assertThat(projectedJobs).as("jobs as the events tell them").isEqualTo(routerJobs);
+
+        Map<String, String> routerWorkers = new TreeMap<>();
+        for (RouterWorker worker : router.listWorkers()) {
+            routerWorkers.put(worker.id(), "capacity " + worker.capacity() + " used " + worker.usedCapacity()
+                    + " channels " + new TreeMap<>(worker.channels()) + " queues " + new TreeSet<>(worker.queues())
+                    + " labels " + new TreeMap<>(worker.labels()) + " tags " + new TreeMap<>(worker.tags())
+                    + " available " + worker.availableForOffers() + " offers "
+                    + worker.offers().stream().map(RouterJobOffer::offerId).toList() + " assignments "
+                    + worker.assignedJobs().stream().map(a -> a.assignmentId()).toList());
+        }
+        Map<String, String> projectedWorkers = new TreeMap<>();
+        projection.workers.forEach((id, worker) -> projectedWorkers.put(id, "capacity " + worker.capacity + " used "
+                + (worker.offers.values().stream().mapToInt(Integer::intValue).sum()
+                        + worker.assignments.values().stream().mapToInt(Integer::intValue).sum())
+                + " channels " + new TreeMap<>(worker.channels) + " queues " + new TreeSet<>(worker.queues)
+                + " labels " + new TreeMap<>(worker.labels) + " tags " + new TreeMap<>(worker.tags)
+                + " available " + worker.available + " offers " + List.copyOf(worker.offers.keySet())
+                + " assignments " + List.copyOf(worker.assignments.keySet())));
+        assertThat(projectedWorkers).as("workers as the events tell them").isEqualTo(routerWorkers);
     }
 
     /** The router's event in the model's rendering; see {@link ReferenceModel#key}. */
