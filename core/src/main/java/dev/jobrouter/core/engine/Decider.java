@@ -45,7 +45,7 @@ final class Decider {
             RouterJobOffer offer) {
         Verdict verdict = rules.decide(decision(tx, transition, job, worker, offer));
         refuseIfRefused(verdict, subject);
-        tx.followUps.addAll(verdict.followUps());
+        queueFollowUps(tx, verdict);
         return verdict;
     }
 
@@ -54,7 +54,7 @@ final class Decider {
             DistributionPolicy policy) {
         Verdict verdict = rules.decide(new Decision(transition, tx.now(), null, null, null, queue, policy));
         refuseIfRefused(verdict, subject);
-        tx.followUps.addAll(verdict.followUps());
+        queueFollowUps(tx, verdict);
         return verdict;
     }
 
@@ -87,7 +87,13 @@ final class Decider {
         if (verdict.refused()) {
             log.warn("ignoring refusals of {}: time-driven commands cannot be refused: {}", command, verdict.refusals());
         }
-        tx.followUps.addAll(verdict.followUps());
+        queueFollowUps(tx, verdict);
+    }
+
+    private static void queueFollowUps(Transaction tx, Verdict verdict) {
+        if (!verdict.effects().isEmpty()) {
+            tx.followUps.addAll(verdict.followUps());
+        }
     }
 
     private Decision decision(Transaction tx, Command transition, RouterJob job, RouterWorker worker,

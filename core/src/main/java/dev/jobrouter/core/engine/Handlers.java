@@ -26,7 +26,15 @@ final class Handlers {
     }
 
     private final Map<Class<?>, Handler<?, ?>> byType = new IdentityHashMap<>();
+    /** The same lookup, cached on each class: a command costs a field read, not a hash probe. */
+    private final ClassValue<Handler<?, ?>> lookup = new ClassValue<>() {
+        @Override
+        protected Handler<?, ?> computeValue(Class<?> type) {
+            return byType.get(type);
+        }
+    };
 
+    /** Registers the handler of a command type; all are registered before the first command runs. */
     <C extends RouterCommand<R>, R> void on(Class<C> type, Handler<C, R> handler) {
         if (byType.putIfAbsent(type, handler) != null) {
             throw new IllegalStateException("two handlers for " + type.getSimpleName());
@@ -51,7 +59,7 @@ final class Handlers {
 
     @SuppressWarnings("unchecked")
     <R> R run(RouterCommand<R> command, Transaction tx) {
-        Handler<RouterCommand<R>, R> handler = (Handler<RouterCommand<R>, R>) byType.get(command.getClass());
+        Handler<RouterCommand<R>, R> handler = (Handler<RouterCommand<R>, R>) lookup.get(command.getClass());
         if (handler == null) {
             throw new IllegalStateException("no handler for " + command.getClass().getSimpleName() + ": " + command);
         }

@@ -51,6 +51,10 @@ public final class RouterEngine implements AutoCloseable {
     private final TransitionRules rules;
     private final RouterState state = new RouterState();
     private final Handlers handlers = new Handlers();
+    private final Transaction tx = new Transaction(state.sequences);
+    /** Where the counters stood before the command, and before the follow-up, in progress. */
+    private final Sequences.Checkpoint beforeCommand = new Sequences.Checkpoint();
+    private final Sequences.Checkpoint beforeFollowUp = new Sequences.Checkpoint();
     private final Matcher matcher;
     private boolean executing;
 
@@ -89,7 +93,9 @@ public final class RouterEngine implements AutoCloseable {
      */
     public <R> Outcome<R> execute(RouterCommand<R> command, Instant at) {
         Ids.present("command", command);
-        Ids.present("the instant of " + command, at);
+        if (at == null) {
+            throw RouterException.invalid("the instant of " + command + " must not be null");
+        }
         if (executing) {
             throw new IllegalStateException("the engine is executing a command already; it runs one at a time");
         }
@@ -100,17 +106,17 @@ public final class RouterEngine implements AutoCloseable {
                 state.timers.cancel(timed);
                 state.undo.commit();
             }
-            EngineSnapshot.Counters before = state.sequences.mark();
-            Transaction tx = new Transaction(at, state.sequences);
+            state.sequences.save(beforeCommand);
+            tx.begin(at);
             try {
                 R value = handlers.run(command, tx);
                 runFollowUps(tx, command instanceof TimedCommand);
                 matcher.run(tx);
                 state.undo.commit();
-                return new Outcome<>(value, Collections.unmodifiableList(tx.events()));
+                return new Outcome<>(value, List.copyOf(tx.events()));
             } catch (RuntimeException | Error e) {
                 state.undo.rollback();
-                state.sequences.reset(before);
+                state.sequences.reset(beforeCommand);
                 throw e;
             }
         } finally {
@@ -134,7 +140,7 @@ public final class RouterEngine implements AutoCloseable {
             int undoMark = state.undo.mark();
             int eventMark = tx.eventMark();
             int followUpMark = tx.followUps.size();
-            EngineSnapshot.Counters counters = state.sequences.mark();
+            state.sequences.save(beforeFollowUp);
             try {
                 handlers.run(followUp, tx);
             } catch (RouterException e) {
@@ -142,7 +148,7 @@ public final class RouterEngine implements AutoCloseable {
                     throw e;
                 }
                 state.undo.rollbackTo(undoMark);
-                state.sequences.reset(counters);
+                state.sequences.reset(beforeFollowUp);
                 tx.dropEventsFrom(eventMark);
                 while (tx.followUps.size() > followUpMark) {
                     tx.followUps.pollLast();
@@ -231,7 +237,7 @@ public final class RouterEngine implements AutoCloseable {
         return new EngineSnapshot(listDistributionPolicies(), listQueues(), listJobs(), listWorkers(),
                 sortedBy(state.offers.values(), RouterJobOffer::offerId), Collections.unmodifiableMap(declines),
                 Collections.unmodifiableMap(arrivals),
-                state.timers.pending().stream().map(TimerQueue.Timer::command).toList(), state.sequences.mark());
+                state.timers.pending().stream().map(TimerQueue.Timer::command).toList(), state.sequences.counters());
     }
 
     /** Releases the rules. */

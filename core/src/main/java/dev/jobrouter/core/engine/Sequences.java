@@ -33,16 +33,34 @@ final class Sequences {
         return timers++;
     }
 
-    /** @return the counters now, to go back to with {@link #reset} */
-    EngineSnapshot.Counters mark() {
+    /** @return the counters now, as a value */
+    EngineSnapshot.Counters counters() {
         return new EngineSnapshot.Counters(offers, assignments, events, arrivals, timers);
     }
 
-    void reset(EngineSnapshot.Counters mark) {
-        offers = mark.offers();
-        assignments = mark.assignments();
-        events = mark.events();
-        arrivals = mark.arrivals();
-        timers = mark.timers();
+    /** Remembers the counters in the checkpoint, to go back to with {@link #reset}; allocates nothing. */
+    void save(Checkpoint checkpoint) {
+        checkpoint.offers = offers;
+        checkpoint.assignments = assignments;
+        checkpoint.events = events;
+        checkpoint.arrivals = arrivals;
+        checkpoint.timers = timers;
+    }
+
+    void reset(Checkpoint checkpoint) {
+        offers = checkpoint.offers;
+        assignments = checkpoint.assignments;
+        events = checkpoint.events;
+        arrivals = checkpoint.arrivals;
+        timers = checkpoint.timers;
+    }
+
+    /** Counters saved at one moment; the engine keeps one per level it may roll back to. */
+    static final class Checkpoint {
+        private long offers;
+        private long assignments;
+        private long events;
+        private long arrivals;
+        private long timers;
     }
 }

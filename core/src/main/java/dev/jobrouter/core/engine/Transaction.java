@@ -12,22 +12,32 @@ import java.util.Set;
 
 /**
  * One command in progress: its instant, the events it has published, the follow-ups the rules asked
- * for and the jobs and workers whose change may allow a new offer. Made for each command and dropped
- * after it, so nothing of a failed command survives it.
+ * for and the jobs and workers whose change may allow a new offer. The engine keeps one and starts it
+ * afresh for each command ({@link #begin}), so nothing of a command, failed or not, reaches the next;
+ * reusing it spares every command four collections.
  */
 final class Transaction {
-    private final Instant now;
     private final Sequences sequences;
-    private final List<RouterEvent> events = new ArrayList<>(8);
+    private final List<RouterEvent> events = new ArrayList<>();
     /** Commands the rules asked to run after the current one. */
-    final Deque<FollowUpCommand<?>> followUps = new ArrayDeque<>(0);
+    final Deque<FollowUpCommand<?>> followUps = new ArrayDeque<>();
     /** Jobs and workers whose change may allow a new offer. */
     final Set<String> jobsToMatch = new LinkedHashSet<>();
     final Set<String> workersToMatch = new LinkedHashSet<>();
+    private Instant now;
 
-    Transaction(Instant now, Sequences sequences) {
-        this.now = now;
+    Transaction(Sequences sequences) {
         this.sequences = sequences;
+    }
+
+    /** Starts the next command, at its instant, with nothing of the last one. */
+    Transaction begin(Instant instant) {
+        now = instant;
+        events.clear();
+        followUps.clear();
+        jobsToMatch.clear();
+        workersToMatch.clear();
+        return this;
     }
 
     /** @return the command's instant, the same for everything it does */

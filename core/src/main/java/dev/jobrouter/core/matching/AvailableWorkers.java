@@ -4,19 +4,16 @@ import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.WorkerState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.TreeSet;
 
 /**
  * Per queue and channel, the active workers with room for one more job on that channel, longest idle
  * first: lowest load ratio, then idle the longest. Full and inactive workers are not in it, so the
- * first entries are the ones that fit. The engine keeps it in step with its worker map; a queue and
- * channel that no worker fits any more is dropped.
+ * first entries are the ones that fit. The engine keeps it in step with its worker map.
  */
 public final class AvailableWorkers {
 
@@ -34,7 +31,7 @@ public final class AvailableWorkers {
             .thenComparing(Place::idleSince)
             .thenComparing(Place::workerId);
 
-    private final Map<QueueChannel, NavigableSet<Place>> byQueueChannel = new HashMap<>();
+    private final QueueChannelSets<Place> byQueueChannel = new QueueChannelSets<>(LONGEST_IDLE);
     private final Map<String, Place> places = new HashMap<>();
     private final Map<String, List<QueueChannel>> memberships = new HashMap<>();
 
@@ -44,11 +41,7 @@ public final class AvailableWorkers {
         List<QueueChannel> joined = memberships.remove(workerId);
         if (joined != null) {
             for (QueueChannel queueChannel : joined) {
-                NavigableSet<Place> set = byQueueChannel.get(queueChannel);
-                set.remove(current);
-                if (set.isEmpty()) {
-                    byQueueChannel.remove(queueChannel);
-                }
+                byQueueChannel.remove(queueChannel, current);
             }
         }
         if (after == null || after.state() != WorkerState.ACTIVE) {
@@ -62,7 +55,7 @@ public final class AvailableWorkers {
             }
             for (String queueId : after.queues()) {
                 QueueChannel queueChannel = new QueueChannel(queueId, channelId);
-                byQueueChannel.computeIfAbsent(queueChannel, k -> new TreeSet<>(LONGEST_IDLE)).add(place);
+                byQueueChannel.add(queueChannel, place);
                 joining.add(queueChannel);
             }
         }
@@ -74,8 +67,12 @@ public final class AvailableWorkers {
 
     /** @return the workers with room on the queue and channel, longest idle first; a live view */
     public NavigableSet<Place> in(QueueChannel queueChannel) {
-        NavigableSet<Place> set = byQueueChannel.get(queueChannel);
-        return set == null ? Collections.emptyNavigableSet() : set;
+        return byQueueChannel.in(queueChannel);
+    }
+
+    /** @return how many queue-and-channel sets the index holds; for tests of its memory */
+    int setCount() {
+        return byQueueChannel.size();
     }
 
     /** @return the worker's place, or {@code null} when it has room nowhere */

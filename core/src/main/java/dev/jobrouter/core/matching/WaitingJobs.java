@@ -1,17 +1,14 @@
 package dev.jobrouter.core.matching;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.TreeSet;
 
 /**
  * Per queue and channel, the jobs that want another offer, in queue order: priority descending, then
- * enqueue time, then arrival. Finding the next job for a worker costs a log, not a scan. A queue and
- * channel without waiting jobs is dropped.
+ * enqueue time, then arrival. Finding the next job for a worker costs a log, not a scan.
  */
 public final class WaitingJobs {
 
@@ -30,7 +27,7 @@ public final class WaitingJobs {
             .thenComparing(Place::enqueuedAt)
             .thenComparingLong(Place::arrival);
 
-    private final Map<QueueChannel, NavigableSet<Place>> byQueueChannel = new HashMap<>();
+    private final QueueChannelSets<Place> byQueueChannel = new QueueChannelSets<>(QUEUE_ORDER);
     private final Map<String, Place> places = new HashMap<>();
     private final Map<String, QueueChannel> queueChannels = new HashMap<>();
 
@@ -41,24 +38,23 @@ public final class WaitingJobs {
         }
         Place current = places.remove(jobId);
         if (current != null) {
-            QueueChannel was = queueChannels.remove(jobId);
-            NavigableSet<Place> set = byQueueChannel.get(was);
-            set.remove(current);
-            if (set.isEmpty()) {
-                byQueueChannel.remove(was);
-            }
+            byQueueChannel.remove(queueChannels.remove(jobId), current);
         }
         if (place != null) {
             places.put(jobId, place);
             queueChannels.put(jobId, queueChannel);
-            byQueueChannel.computeIfAbsent(queueChannel, k -> new TreeSet<>(QUEUE_ORDER)).add(place);
+            byQueueChannel.add(queueChannel, place);
         }
     }
 
     /** @return the jobs waiting on the queue and channel, in queue order; a live view */
     public NavigableSet<Place> in(QueueChannel queueChannel) {
-        NavigableSet<Place> set = byQueueChannel.get(queueChannel);
-        return set == null ? Collections.emptyNavigableSet() : set;
+        return byQueueChannel.in(queueChannel);
+    }
+
+    /** @return how many queue-and-channel sets the index holds; for tests of its memory */
+    int setCount() {
+        return byQueueChannel.size();
     }
 
     /** @return the job's place, or {@code null} when it wants no offer */

@@ -29,8 +29,9 @@ public record Verdict(List<RuleEffect> effects, List<String> firedRules) {
 
     /** @return whether any rule refused */
     public boolean refused() {
-        for (RuleEffect entry : effects) {
-            if (entry.effect() instanceof Refusal) {
+        // Indexed: this runs for every decision, and most verdicts have no effect at all.
+        for (int i = 0; i < effects.size(); i++) {
+            if (effects.get(i).effect() instanceof Refusal) {
                 return true;
             }
         }

@@ -144,7 +144,7 @@ class RouterEngineTest {
                 .hasMessageContaining("ExpireOffer").hasMessageContaining("OfferRetryDue")
                 .hasMessageContaining("UpsertWorker");
         ExpireOffer expiry = new ExpireOffer("offer-1", "j1", "w1", T0);
-        assertThatThrownBy(() -> partial.run(expiry, new Transaction(T0, state.sequences)))
+        assertThatThrownBy(() -> partial.run(expiry, new Transaction(state.sequences).begin(T0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no handler for ExpireOffer");
         assertThat(Handlers.concreteTypes(RouterCommand.class)).hasSize(14);
         new RouterEngine(rules);   // the real engine has them all
