@@ -27,6 +27,11 @@ final class TimerQueue {
     private final Map<TimedCommand, Timer> byCommand = new HashMap<>();
     private final UndoLog undo;
     private final Sequences sequences;
+    /**
+     * The earliest pending timer, or {@code null} when it must be looked up again: the host asks for
+     * it before every command, and a walk down a tree of ten thousand expiries each time shows.
+     */
+    private Timer earliest;
 
     TimerQueue(UndoLog undo, Sequences sequences) {
         this.undo = undo;
@@ -54,7 +59,10 @@ final class TimerQueue {
 
     /** @return the earliest pending timer's command, or {@code null} */
     TimedCommand first() {
-        return timers.isEmpty() ? null : timers.first().command();
+        if (earliest == null && !timers.isEmpty()) {
+            earliest = timers.first();
+        }
+        return earliest == null ? null : earliest.command();
     }
 
     /** @return the pending timers in due order */
@@ -65,10 +73,16 @@ final class TimerQueue {
     private void add(Timer timer) {
         timers.add(timer);
         byCommand.put(timer.command(), timer);
+        if (earliest != null && timers.comparator().compare(timer, earliest) < 0) {
+            earliest = timer;
+        }
     }
 
     private void remove(Timer timer) {
         timers.remove(timer);
         byCommand.remove(timer.command());
+        if (timer == earliest) {
+            earliest = null;
+        }
     }
 }
