@@ -32,7 +32,7 @@ abstract class Definition<SELF extends Definition<SELF>> {
      * INVALID_ARGUMENT.
      */
     public SELF labels(Map<String, ?> values) {
-        values.forEach(labels::put);
+        Arguments.required("labels", values).forEach(labels::put);
         return self();
     }
 

@@ -31,13 +31,13 @@ public final class DistributionPolicyDefinition {
 
     /** A display name. */
     public DistributionPolicyDefinition name(String name) {
-        this.name = name;
+        this.name = Arguments.required("name", name);
         return this;
     }
 
     /** How long an offer stays open unless answered; positive. */
     public DistributionPolicyDefinition offerExpiresAfter(Duration duration) {
-        this.offerExpiresAfter = duration;
+        this.offerExpiresAfter = Arguments.required("duration", duration);
         return this;
     }
 

@@ -23,6 +23,7 @@ import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.rules.TransitionRules;
+import dev.jobrouter.core.time.RouterTime;
 import dev.jobrouter.core.time.VirtualClock;
 import dev.jobrouter.rules.DrlSource;
 import dev.jobrouter.rules.RuleBase;
@@ -64,7 +65,9 @@ import java.util.function.Consumer;
  *
  * <p>Names follow the Java SDK of the Azure Communication Services job router, so code ports over
  * almost line for line. Every failure is a {@link RouterException} whose {@code code()} says what kind
- * it is; a call that throws changes nothing. The router is safe to use from many threads.
+ * it is; a call that throws changes nothing. A null argument where a value is needed is INVALID_ARGUMENT
+ * naming the parameter. The router is safe to use from many threads. After {@link #close()}, every
+ * call but {@code close()} throws IllegalStateException.
  */
 public final class JobRouter implements AutoCloseable {
     private final LocalHost host;
@@ -197,7 +200,7 @@ public final class JobRouter implements AutoCloseable {
      * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when it is not open
      */
     public void declineJobOffer(String workerId, String offerId, Instant retryOfferAt) {
-        host.execute(new DeclineJobOffer(workerId, offerId, requireArgument("retryOfferAt", retryOfferAt)));
+        host.execute(new DeclineJobOffer(workerId, offerId, Arguments.required("retryOfferAt", retryOfferAt)));
     }
 
     // ---- job lifecycle -------------------------------------------------------------------------------
@@ -237,12 +240,12 @@ public final class JobRouter implements AutoCloseable {
      * {@code JobClosed} is published. A {@code closeAt} in the past releases now.
      */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt) {
-        return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), null));
+        return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, Arguments.required("closeAt", closeAt), null));
     }
 
     /** As {@link #closeJob(String, String, String, Instant)}, adding a note to the job. */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note) {
-        return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, requireArgument("closeAt", closeAt), note));
+        return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, Arguments.required("closeAt", closeAt), note));
     }
 
     /**
@@ -299,25 +302,24 @@ public final class JobRouter implements AutoCloseable {
      * Moves a virtual clock forward, firing every timer due on the way (offer expiries, delayed
      * releases, retry times) at its own instant.
      *
-     * @throws RouterException INVALID_ARGUMENT for a null or negative duration
+     * @throws RouterException INVALID_ARGUMENT for a null or negative duration, one longer than
+     *     {@link RouterTime#LONGEST}, or one that would take the clock past {@link RouterTime#LATEST}
      * @throws IllegalStateException on a router with a real clock
      */
     public void advanceBy(Duration duration) {
-        requireArgument("duration", duration);
-        if (duration.isNegative()) {
-            throw RouterException.invalid("cannot advance by a negative duration: " + duration);
-        }
+        RouterTime.checked("the duration to advance by", duration);
         host.advanceTo(host.now().plus(duration));
     }
 
     /**
      * Moves a virtual clock forward to {@code instant}; see {@link #advanceBy(Duration)}.
      *
-     * @throws RouterException INVALID_ARGUMENT for a null instant or one before now
+     * @throws RouterException INVALID_ARGUMENT for a null instant, one before now or one after
+     *     {@link RouterTime#LATEST}
      * @throws IllegalStateException on a router with a real clock
      */
     public void advanceTo(Instant instant) {
-        host.advanceTo(requireArgument("instant", instant));
+        host.advanceTo(Arguments.required("instant", instant));
     }
 
     /**
@@ -330,7 +332,7 @@ public final class JobRouter implements AutoCloseable {
      * @return a subscription to cancel
      */
     public Subscription onEvent(Consumer<? super RouterEvent> listener) {
-        return host.subscribe(requireNonNull(listener, "listener"));
+        return host.subscribe(Arguments.required("listener", listener));
     }
 
     /** @return everything the engine holds, as values; for replay tests */
@@ -338,17 +340,13 @@ public final class JobRouter implements AutoCloseable {
         return host.read(RouterEngine::snapshot);
     }
 
-    /** Stops the timer thread and releases the rule session; later calls throw IllegalStateException. */
+    /**
+     * Stops the timer thread and releases the rule session. Closing again does nothing; every other
+     * call on a closed router, reads and {@link #onEvent} included, throws IllegalStateException.
+     */
     @Override
     public void close() {
         host.close();
-    }
-
-    private static <T> T requireArgument(String name, T value) {
-        if (value == null) {
-            throw RouterException.invalid(name + " must not be null");
-        }
-        return value;
     }
 
     /**
@@ -393,22 +391,23 @@ public final class JobRouter implements AutoCloseable {
          * Runs the router on a virtual clock starting at {@code start}: timers fire only when time is
          * advanced with {@link JobRouter#advanceBy(Duration)} or {@link JobRouter#advanceTo(Instant)}.
          *
-         * @throws IllegalStateException if a clock was already set
+         * @throws RouterException INVALID_ARGUMENT if a clock was already set, or for a null start or
+         *     one outside {@link RouterTime#EARLIEST} to {@link RouterTime#LATEST}
          */
         public Builder virtualClock(Instant start) {
-            return clock(new VirtualClock(requireNonNull(start, "start")));
+            return clock(new VirtualClock(RouterTime.checked("start", start)));
         }
 
         /**
          * Runs the router on the given clock; timers fire on a daemon thread as it passes. A
          * {@link VirtualClock} behaves as {@link #virtualClock(Instant)}.
          *
-         * @throws IllegalStateException if a clock was already set
+         * @throws RouterException INVALID_ARGUMENT if a clock was already set, or for a null clock
          */
         public Builder clock(InstantSource clock) {
-            requireNonNull(clock, "clock");
+            Arguments.required("clock", clock);
             if (this.clock != null) {
-                throw new IllegalStateException("the clock was already set to " + this.clock);
+                throw RouterException.invalid("the clock was already set to " + this.clock);
             }
             this.clock = clock;
             return this;
@@ -419,12 +418,12 @@ public final class JobRouter implements AutoCloseable {
          * Its package must not be {@code dev.jobrouter.rules}.
          */
         public Builder rules(String drl) {
-            return rules("rules-" + (rules.size() + 1) + ".drl", drl);
+            return rules("rules-" + (rules.size() + 1) + ".drl", Arguments.required("drl", drl));
         }
 
         /** Adds DRL, reported under {@code name} in compile errors. */
         public Builder rules(String name, String drl) {
-            rules.add(new DrlSource(requireNonNull(name, "name"), requireNonNull(drl, "drl")));
+            rules.add(new DrlSource(Arguments.required("name", name), Arguments.required("drl", drl)));
             return this;
         }
 
@@ -434,7 +433,7 @@ public final class JobRouter implements AutoCloseable {
          * @throws RouterException RULES_INVALID when the file cannot be read
          */
         public Builder rulesFrom(Path file) {
-            requireNonNull(file, "file");
+            Arguments.required("file", file);
             try {
                 return rules(file.toString(), Files.readString(file));
             } catch (IOException e) {
@@ -448,7 +447,7 @@ public final class JobRouter implements AutoCloseable {
          * @throws RouterException RULES_INVALID when there is no such resource
          */
         public Builder rulesFromClasspath(String resource) {
-            requireNonNull(resource, "resource");
+            Arguments.required("resource", resource);
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             if (loader == null) {
                 loader = JobRouter.class.getClassLoader();
@@ -472,7 +471,7 @@ public final class JobRouter implements AutoCloseable {
          * @throws RouterException INVALID_ARGUMENT at {@link #build()} when no optional built-in rule has that name
          */
         public Builder disableRule(String name) {
-            disabledRules.add(requireNonNull(name, "name"));
+            disabledRules.add(Arguments.required("name", name));
             return this;
         }
 

@@ -29,13 +29,13 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
 
     /** A display name. */
     public QueueDefinition name(String name) {
-        this.name = name;
+        this.name = Arguments.required("name", name);
         return this;
     }
 
     /** The distribution policy for its jobs; required for a new queue; it must exist. */
     public QueueDefinition distributionPolicy(String policyId) {
-        this.distributionPolicyId = policyId;
+        this.distributionPolicyId = Arguments.required("policyId", policyId);
         return this;
     }
 

@@ -65,7 +65,7 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
 
     /** The queues it takes jobs from; each must exist. */
     public WorkerDefinition queues(String... queueIds) {
-        this.queues = new LinkedHashSet<>(Arrays.asList(queueIds));
+        this.queues = new LinkedHashSet<>(Arrays.asList(Arguments.required("queueIds", queueIds)));
         return this;
     }
 

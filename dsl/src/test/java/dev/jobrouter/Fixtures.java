@@ -1,5 +1,6 @@
 package dev.jobrouter;
 
+import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
@@ -52,15 +53,18 @@ final class Fixtures {
         return offers.get(0);
     }
 
-    /** Everything a router shows, to compare before and after a refused call. */
+    /**
+     * Everything a router shows, and everything its engine holds (timers, declines, arrivals, id and
+     * event counters), to compare before and after a refused call.
+     */
     record Snapshot(List<RouterJob> jobs, List<RouterWorker> workers, List<RouterQueue> queues,
-            List<DistributionPolicy> policies, List<List<RouterJobOffer>> offers, Instant now) {
+            List<DistributionPolicy> policies, List<List<RouterJobOffer>> offers, Instant now, EngineSnapshot engine) {
 
         static Snapshot of(JobRouter router) {
             List<RouterJob> jobs = router.listJobs();
             List<List<RouterJobOffer>> offers = jobs.stream().map(job -> router.getJobOffers(job.id())).toList();
             return new Snapshot(jobs, router.listWorkers(), router.listQueues(), router.listDistributionPolicies(),
-                    offers, router.now());
+                    offers, router.now(), router.snapshot());
         }
     }
 

@@ -115,6 +115,7 @@ class RealTimeTest {
     @Test
     void aClockCanBeSetOnlyOnce() {
         assertThatThrownBy(() -> JobRouter.builder().virtualClock(Instant.EPOCH).clock(java.time.InstantSource.system()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already set");
+                .isInstanceOfSatisfying(RouterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("already set");
     }
 }

@@ -16,7 +16,9 @@ import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.model.RouterWorkerAssignment;
 import dev.jobrouter.core.model.WorkerState;
 import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.FollowUp;
@@ -103,6 +105,16 @@ final class JavaTransitionRules implements TransitionRules {
     private static Verdict coversHoldings(RouterWorker worker) {
         if (worker.usedCapacity() > worker.capacity()) {
             return refuse("a worker's capacity covers what it holds", "its capacity must cover what it holds");
+        }
+        for (RouterWorkerAssignment held : worker.assignedJobs()) {
+            if (!worker.channels().containsKey(held.channelId())) {
+                return refuse("a worker keeps the channels of the jobs it holds", "it must keep the channel of its job");
+            }
+        }
+        for (RouterJobOffer offer : worker.offers()) {
+            if (!worker.channels().containsKey(offer.channelId())) {
+                return refuse("a worker keeps the channels of the offers it holds", "it must keep the channel of its offer");
+            }
         }
         for (ChannelConfiguration channel : worker.channels().values()) {
             if (channel.maxNumberOfJobs() != null && worker.jobsOn(channel.channelId()) > channel.maxNumberOfJobs()) {

@@ -15,6 +15,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -117,8 +119,18 @@ final class DroolsTransitionRules implements TransitionRules {
         } catch (RouterException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RouterException(ErrorCode.CONFLICT, "a rule condition failed deciding " + command + ": " + e,
-                    null, e);
+            String rule = ruleNamedIn(e);
+            throw new RouterException(ErrorCode.CONFLICT, (rule == null ? "a rule condition" : "a condition of rule \""
+                    + rule + "\"") + " failed deciding " + command + ": " + e, rule, e);
+        } catch (StackOverflowError | AssertionError | LinkageError e) {
+            // Drools wraps a consequence's exceptions, not its errors. These few say the rule is wrong, not
+            // the JVM; other errors (out of memory) are the JVM's and go up as they are.
+            String rule = inConsequence(e) ? lastFiredRule : ruleNamedIn(e);
+            if (rule == null && e instanceof StackOverflowError) {
+                rule = lastFiredRule;   // its trace keeps only the deepest frames, so the consequence's may be cut off
+            }
+            throw new RouterException(ErrorCode.CONFLICT, "rule " + (rule == null ? "" : "\"" + rule + "\" ")
+                    + "failed deciding " + command + ": " + e, rule, e);
         } finally {
             if (decided) {
                 for (FactHandle handle : verdictHandles) {
@@ -132,6 +144,32 @@ final class DroolsTransitionRules implements TransitionRules {
             }
             verdictHandles.clear();
         }
+    }
+
+    /** Drools names the rule of a failed constraint in its message: {@code ... in [Rule "name" in file.drl]}. */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"");
+
+    /** @return the rule a failure's messages name, or {@code null} */
+    private static String ruleNamedIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher found = RULE_IN_MESSAGE.matcher(t.getMessage());
+                if (found.find()) {
+                    return found.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return whether the error came out of a rule's consequence rather than a condition */
+    private static boolean inConsequence(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (frame.getClassName().contains("Consequence") || frame.getMethodName().equals("fireConsequence")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean mayFire(Match match) {

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.impl.RuleBaseFactory;
@@ -47,8 +47,6 @@ public final class RuleBase {
     /** The package of the built-in rules, reserved: user DRL declares its own. */
     public static final String BUILT_IN_PACKAGE = "dev.jobrouter.rules";
 
-    private static final Pattern RESERVED_PACKAGE =
-            Pattern.compile("^\\s*package\\s+" + Pattern.quote(BUILT_IN_PACKAGE) + "\\s*;?\\s*$", Pattern.MULTILINE);
     private static final Cache<List<DrlSource>, RuleBase> COMPILED = CacheBuilder.newBuilder().maximumSize(32).build();
 
     private final KieBase kieBase;
@@ -108,17 +106,32 @@ public final class RuleBase {
     }
 
     private static RuleBase compile(List<DrlSource> userSources) {
-        for (DrlSource source : userSources) {
-            if (RESERVED_PACKAGE.matcher(source.drl()).find()) {
-                throw new RouterException(ErrorCode.RULES_INVALID, "rules in " + source.name() + " declare package "
-                        + BUILT_IN_PACKAGE + ", which is reserved for the built-in rules; use a package of your own");
-            }
-        }
         List<InternalKnowledgePackage> packages = new ArrayList<>(BuiltInRules.packages().packages());
         if (!userSources.isEmpty()) {
-            packages.addAll(compilePackages(userSources));
+            List<InternalKnowledgePackage> user = compilePackages(userSources);
+            refuseReservedPackage(user);
+            packages.addAll(user);
         }
         return new RuleBase(packages);
+    }
+
+    /**
+     * Checks the package the compiler read, not the text: a comment before the package line or an
+     * import on the same line cannot slip a rule into the built-in package, where its name could
+     * replace a built-in guard.
+     */
+    private static void refuseReservedPackage(List<InternalKnowledgePackage> user) {
+        for (InternalKnowledgePackage compiled : user) {
+            if (BUILT_IN_PACKAGE.equals(compiled.getName())) {
+                String sources = compiled.getRules().stream()
+                        .map(rule -> ((RuleImpl) rule).getResource() == null ? "?"
+                                : ((RuleImpl) rule).getResource().getSourcePath())
+                        .distinct().sorted().collect(Collectors.joining(", "));
+                throw new RouterException(ErrorCode.RULES_INVALID, "rules" + (sources.isEmpty() ? "" : " in " + sources)
+                        + " declare package " + BUILT_IN_PACKAGE + ", which is reserved for the built-in rules; "
+                        + "use a package of your own");
+            }
+        }
     }
 
     /**

@@ -10,10 +10,13 @@ import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.rules.Decision;
+import dev.jobrouter.core.rules.Effect;
 import dev.jobrouter.core.rules.Refusal;
 import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
+import dev.jobrouter.core.time.RouterTime;
+import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ final class Decider {
 
     private final TransitionRules rules;
     private final RouterState state;
+    private final BrokenRuleWarnings warnings = new BrokenRuleWarnings(log);
 
     Decider(TransitionRules rules, RouterState state) {
         this.rules = rules;
@@ -67,7 +71,7 @@ final class Decider {
         try {
             return !rules.decide(decision(tx, transition, job, worker, null)).refused();
         } catch (RouterException e) {
-            log.warn("treating the failure of rule {} as a refusal of {}: {}", e.rule(), transition, e.getMessage());
+            warnings.failed(e.rule(), transition, e);
             return false;
         }
     }
@@ -100,6 +104,24 @@ final class Decider {
             RouterJobOffer offer) {
         RouterQueue queue = job == null ? null : state.queueOf(job);
         return new Decision(transition, tx.now(), job, worker, offer, queue, state.policyOf(queue));
+    }
+
+    /**
+     * @return an instant a rule chose (a release or retry time), when it lies in the router's range
+     * @throws RouterException CONFLICT naming the rule when it lies after {@link RouterTime#LATEST}
+     */
+    static Instant chosenInstant(Verdict verdict, Class<? extends Effect> type, Instant chosen, String what) {
+        if (!chosen.isAfter(RouterTime.LATEST)) {
+            return chosen;
+        }
+        String rule = null;
+        for (RuleEffect entry : verdict.effects()) {
+            if (type.isInstance(entry.effect())) {
+                rule = entry.rule();
+            }
+        }
+        throw new RouterException(ErrorCode.CONFLICT, "rule \"" + rule + "\" chose the " + what + " " + chosen
+                + ", after the latest the router accepts, " + RouterTime.LATEST, rule, null);
     }
 
     private static void refuseIfRefused(Verdict verdict, Supplier<String> subject) {

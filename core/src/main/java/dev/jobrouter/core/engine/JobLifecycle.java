@@ -25,7 +25,9 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.rules.ReleaseCapacityAt;
 import dev.jobrouter.core.rules.Verdict;
+import dev.jobrouter.core.time.RouterTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +116,16 @@ final class JobLifecycle implements Handlers.Family {
     }
 
     RouterJob close(CloseJob command, Transaction tx) {
+        if (command.closeAt() != null) {
+            RouterTime.checked("closeAt", command.closeAt());
+        }
         RouterJob job = state.job(command.jobId());
         RouterJobAssignment assignment = assignmentOf(job, command.assignmentId());
         Verdict verdict = decider.require(tx, command, () -> describe(job), job,
                 state.workers.get(assignment.workerId()), null);
         Instant now = tx.now();
-        Instant releaseAt = verdict.releaseAt() == null || verdict.releaseAt().isBefore(now) ? now : verdict.releaseAt();
+        Instant releaseAt = verdict.releaseAt() == null || verdict.releaseAt().isBefore(now) ? now
+                : Decider.chosenInstant(verdict, ReleaseCapacityAt.class, verdict.releaseAt(), "release instant");
 
         RouterJob closing = job.status() == JobStatus.ASSIGNED ? markCompleted(tx, job, assignment, null) : job;
         RouterJobAssignment releasing = closing.assignments().get(assignment.assignmentId()).releasingAt(releaseAt);

@@ -20,7 +20,9 @@ import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RouterWorkerAssignment;
+import dev.jobrouter.core.rules.RetryOfferAt;
 import dev.jobrouter.core.rules.Verdict;
+import dev.jobrouter.core.time.RouterTime;
 import java.time.Instant;
 
 /**
@@ -79,6 +81,9 @@ final class OfferLifecycle implements Handlers.Family {
     }
 
     Void decline(DeclineJobOffer command, Transaction tx) {
+        if (command.retryOfferAt() != null) {
+            RouterTime.checked("retryOfferAt", command.retryOfferAt());
+        }
         RouterWorker worker = state.worker(command.workerId());
         RouterJobOffer offer = offerOf(worker, command.offerId(), command.jobId());
         RouterJob job = state.jobs.get(offer.jobId());
@@ -86,7 +91,8 @@ final class OfferLifecycle implements Handlers.Family {
 
         Instant now = tx.now();
         end(tx, offer, OfferStatus.DECLINED);
-        Instant retryAt = verdict.retryOfferAt();
+        Instant retryAt = verdict.retryOfferAt() == null ? null
+                : Decider.chosenInstant(verdict, RetryOfferAt.class, verdict.retryOfferAt(), "retry instant");
         ImmutableMap<String, Instant> declined = state.declines.get(worker.id());
         state.declines.put(worker.id(), ImmutableMap.<String, Instant>builder()
                 .putAll(declined == null ? ImmutableMap.of() : declined)

@@ -8,6 +8,7 @@ import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.Labels;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterQueue;
+import dev.jobrouter.core.time.RouterTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,9 @@ final class Topology implements Handlers.Family {
         DistributionPolicy current = state.policies.get(id);
         Duration expiresAfter = Patch.given(command.offerExpiresAfter(), current, DistributionPolicy::offerExpiresAfter,
                 DistributionPolicy.DEFAULT_OFFER_EXPIRES_AFTER);
-        if (expiresAfter.isNegative() || expiresAfter.isZero()) {
-            throw RouterException.invalid("offerExpiresAfter of distribution policy " + id + " must be positive, not "
-                    + expiresAfter);
+        if (expiresAfter.isNegative() || expiresAfter.isZero() || expiresAfter.compareTo(RouterTime.LONGEST) > 0) {
+            throw RouterException.invalid("offerExpiresAfter of distribution policy " + id + " must be positive and at "
+                    + "most " + RouterTime.LONGEST + ", not " + expiresAfter);
         }
         int min = Patch.given(command.minConcurrentOffers(), current, DistributionPolicy::minConcurrentOffers, 1);
         int max = Patch.given(command.maxConcurrentOffers(), current, DistributionPolicy::maxConcurrentOffers,

@@ -43,8 +43,9 @@ final class WorkerLifecycle implements Handlers.Family {
         if (current == null && command.capacity() == null) {
             throw RouterException.invalid("new worker " + workerId + " needs a capacity");
         }
-        if (command.capacity() != null && command.capacity() < 0) {
-            throw RouterException.invalid("capacity of worker " + workerId + " must be 0 or more, not " + command.capacity());
+        if (command.capacity() != null && (command.capacity() < 0 || command.capacity() > RouterWorker.MAX_CAPACITY)) {
+            throw RouterException.invalid("capacity of worker " + workerId + " must be between 0 and "
+                    + RouterWorker.MAX_CAPACITY + ", not " + command.capacity());
         }
         Map<String, ChannelConfiguration> channels =
                 command.channels() == null ? null : checkChannels(workerId, command.channels());
@@ -129,13 +130,18 @@ final class WorkerLifecycle implements Handlers.Family {
             if (channel == null) {
                 throw RouterException.invalid("channel " + channelId + " of worker " + workerId + " must not be null");
             }
-            if (channel.capacityCostPerJob() < 0) {
-                throw RouterException.invalid("capacity cost of channel " + channelId + " of worker " + workerId
-                        + " must be 0 or more, not " + channel.capacityCostPerJob());
+            if (!channelId.equals(channel.channelId())) {
+                throw RouterException.invalid("channel " + channelId + " of worker " + workerId
+                        + " is configured as channel " + channel.channelId());
             }
-            if (channel.maxNumberOfJobs() != null && channel.maxNumberOfJobs() < 1) {
+            if (channel.capacityCostPerJob() < 0 || channel.capacityCostPerJob() > RouterWorker.MAX_CAPACITY) {
+                throw RouterException.invalid("capacity cost of channel " + channelId + " of worker " + workerId
+                        + " must be between 0 and " + RouterWorker.MAX_CAPACITY + ", not " + channel.capacityCostPerJob());
+            }
+            if (channel.maxNumberOfJobs() != null
+                    && (channel.maxNumberOfJobs() < 1 || channel.maxNumberOfJobs() > RouterWorker.MAX_CAPACITY)) {
                 throw RouterException.invalid("max number of jobs on channel " + channelId + " of worker " + workerId
-                        + " must be 1 or more, not " + channel.maxNumberOfJobs());
+                        + " must be between 1 and " + RouterWorker.MAX_CAPACITY + ", not " + channel.maxNumberOfJobs());
             }
         });
         return ImmutableMap.copyOf(channels);

@@ -8,6 +8,7 @@ import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.engine.Outcome;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.time.RouterTime;
 import dev.jobrouter.core.time.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ public final class LocalHost implements AutoCloseable {
     private final ScheduledExecutorService timerThread;
     private Instant lastInstant = Instant.MIN;
     private Instant wakeUpAt;
-    private boolean closed;
+    /** Read without the lock by the calls that take none (now, subscribe). */
+    private volatile boolean closed;
 
     /**
      * @param engine the engine to host; closed with the host
@@ -111,13 +113,21 @@ public final class LocalHost implements AutoCloseable {
         }
     }
 
-    /** @return the router's clock */
+    /**
+     * @return the router's clock
+     * @throws IllegalStateException when closed
+     */
     public Instant now() {
+        ensureOpen();
         return clock.instant();
     }
 
-    /** @return whether time moves only on {@link #advanceTo(Instant)} */
+    /**
+     * @return whether time moves only on {@link #advanceTo(Instant)}
+     * @throws IllegalStateException when closed
+     */
     public boolean hasVirtualClock() {
+        ensureOpen();
         return virtualClock != null;
     }
 
@@ -133,16 +143,15 @@ public final class LocalHost implements AutoCloseable {
      * clock never goes back, and this call then ends where that one left it.
      *
      * @throws IllegalStateException on a host with a real clock, or when closed
-     * @throws RouterException INVALID_ARGUMENT when the target is null or lies before now
+     * @throws RouterException INVALID_ARGUMENT when the target is null, lies before now or after
+     *     {@link RouterTime#LATEST}
      */
     public void advanceTo(Instant target) {
         if (virtualClock == null) {
             throw new IllegalStateException("advancing time needs a router on a virtual clock: "
                     + "build it with JobRouter.builder().virtualClock(start)");
         }
-        if (target == null) {
-            throw RouterException.invalid("the instant to advance to must not be null");
-        }
+        RouterTime.checked("the instant to advance to", target);
         lock.lock();
         try {
             ensureOpen();
@@ -178,12 +187,14 @@ public final class LocalHost implements AutoCloseable {
      * Registers a listener for every event from now on, delivered in commit order outside the lock.
      *
      * @return a handle that stops delivery
+     * @throws IllegalStateException when closed
      */
     public Subscription subscribe(Consumer<? super RouterEvent> listener) {
+        ensureOpen();
         return bus.subscribe(listener);
     }
 
-    /** Stops the timer thread and closes the engine; later calls fail with IllegalStateException. */
+    /** Stops the timer thread and closes the engine; closing again does nothing, other calls fail with IllegalStateException. */
     @Override
     public void close() {
         lock.lock();

@@ -2,9 +2,17 @@ package dev.jobrouter.core.model;
 
 import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.RouterException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Map;
 
-/** Validation of label and tag maps: keys are non-blank strings, values are strings, numbers or booleans. */
+/**
+ * Validation of label and tag maps: keys are non-blank strings; values are strings, booleans, or
+ * numbers of the JDK's immutable types ({@code Integer}, {@code Long}, {@code Short}, {@code Byte},
+ * {@code Double}, {@code Float}, {@code BigInteger}, {@code BigDecimal}). A mutable number (an
+ * {@code AtomicInteger}, a {@code LongAdder}) is refused: its value could change behind the router's
+ * back, with no command and no event.
+ */
 public final class Labels {
     private Labels() {}
 
@@ -29,15 +37,27 @@ public final class Labels {
     }
 
     /**
-     * @throws RouterException INVALID_ARGUMENT for a blank key or a value that is not a string, number or boolean
+     * @throws RouterException INVALID_ARGUMENT for a blank key or a value that is not a string,
+     *     boolean or immutable number
      */
     private static void checkValue(String what, String key, Object value) {
         if (key == null || key.isBlank()) {
             throw RouterException.invalid(what + " needs a non-blank key");
         }
-        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-            throw RouterException.invalid(what + " '" + key + "' must be a string, number or boolean, not "
+        if (!(value instanceof String || value instanceof Boolean || isImmutableNumber(value))) {
+            throw RouterException.invalid(what + " '" + key + "' must be a string, a boolean or an immutable number "
+                    + "(Integer, Long, Short, Byte, Double, Float, BigInteger, BigDecimal), not "
                     + (value == null ? "null" : value.getClass().getSimpleName()));
         }
+    }
+
+    private static boolean isImmutableNumber(Object value) {
+        if (value == null) {
+            return false;
+        }
+        Class<?> type = value.getClass();
+        // Exact classes: a subclass of BigDecimal or BigInteger may be mutable.
+        return type == Integer.class || type == Long.class || type == Double.class || type == Float.class
+                || type == Short.class || type == Byte.class || type == BigInteger.class || type == BigDecimal.class;
     }
 }

@@ -31,6 +31,9 @@ public record RouterWorker(
         List<RouterWorkerAssignment> assignedJobs,
         Instant idleSince) {
 
+    /** The largest capacity a worker can have, and the largest cost of a channel: a billion. */
+    public static final int MAX_CAPACITY = 1_000_000_000;
+
     /** @return ACTIVE when available for offers, else DRAINING while it holds jobs, else INACTIVE */
     public WorkerState state() {
         if (availableForOffers) {
@@ -39,9 +42,17 @@ public record RouterWorker(
         return assignedJobs.isEmpty() ? WorkerState.INACTIVE : WorkerState.DRAINING;
     }
 
-    /** @return the capacity held by open offers and assigned jobs */
+    /**
+     * @return the capacity held by open offers and assigned jobs; never more than {@link #capacity()},
+     *     since nothing is offered beyond it and capacity cannot drop below what is held
+     */
     public int usedCapacity() {
-        int used = 0;
+        return (int) Math.min(heldCapacity(), Integer.MAX_VALUE);
+    }
+
+    /** The sum in a long: costs up to {@link #MAX_CAPACITY} each cannot overflow it. */
+    private long heldCapacity() {
+        long used = 0;
         for (RouterJobOffer offer : offers) {
             used += offer.capacityCost();
         }
@@ -75,7 +86,7 @@ public record RouterWorker(
     /** @return whether one more job on the channel fits its capacity and the channel's job limit */
     public boolean hasRoomOn(String channelId) {
         ChannelConfiguration channel = channels.get(channelId);
-        if (channel == null || usedCapacity() + channel.capacityCostPerJob() > capacity) {
+        if (channel == null || heldCapacity() + channel.capacityCostPerJob() > capacity) {
             return false;
         }
         return channel.maxNumberOfJobs() == null || jobsOn(channelId) < channel.maxNumberOfJobs();
