@@ -44,6 +44,13 @@ import org.kie.internal.io.ResourceFactory;
  * <p>DRL is code with the JVM's rights: there is no sandbox, so rule authors must be trusted.
  */
 public final class RuleBase {
+    /**
+     * A system property for measurements only: the decisions a rule session makes before it is
+     * renewed (default {@value DroolsTransitionRules#RENEW_AFTER}); the bench's steady-state footprint
+     * sets it very high to show what an unrenewed session keeps.
+     */
+    public static final String RENEW_PROPERTY = "jobrouter.rules.renewSessionsAfter";
+
     /** The package of the built-in rules, reserved: user DRL declares its own. */
     public static final String BUILT_IN_PACKAGE = "dev.jobrouter.rules";
 
@@ -191,6 +198,7 @@ public final class RuleBase {
         // skip Drools' internal synchronisation: a fifth or so of the cost of a decision.
         KieSessionConfiguration single = KieServices.Factory.get().newKieSessionConfiguration();
         single.setOption(ThreadSafeOption.NO);
-        return new DroolsTransitionRules(plans, single, Set.copyOf(disabledRules));
+        return new DroolsTransitionRules(plans, single, Set.copyOf(disabledRules),
+                Integer.getInteger(RENEW_PROPERTY, DroolsTransitionRules.RENEW_AFTER));
     }
 }

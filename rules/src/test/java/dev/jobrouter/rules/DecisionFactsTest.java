@@ -24,6 +24,7 @@ import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -210,5 +211,28 @@ class DecisionFactsTest {
 
         assertThat(sessions.residentFactCount()).as("the command, the job and Now").isEqualTo(3);
         assertThat(sessions.factCount()).as("no refusals or release times left").isEqualTo(3);
+    }
+
+    @Test
+    void aSessionIsRenewedAfterItsDecisionsAndTheNextDecidesTheSame() {
+        System.setProperty(RuleBase.RENEW_PROPERTY, "4");
+        try {
+            rules = RuleBase.of(List.of()).newSession(Set.of());
+        } finally {
+            System.clearProperty(RuleBase.RENEW_PROPERTY);
+        }
+        DroolsTransitionRules sessions = (DroolsTransitionRules) rules;
+        List<Verdict> verdicts = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Instant closeAt = i % 2 == 0 ? NOW.plusSeconds(60) : null;
+            verdicts.add(rules.decide(decision(new CloseJob("j1", "a1", null, closeAt, null), NOW,
+                    job(JobStatus.COMPLETED), null, null)));
+            // A session decides four times, then the next decision gets a fresh one.
+            assertThat(sessions.sessionCount()).as("after decision %d", i + 1).isEqualTo(i % 4 == 3 ? 0 : 1);
+        }
+
+        assertThat(verdicts).extracting(Verdict::releaseAt)
+                .containsExactly(NOW.plusSeconds(60), NOW, NOW.plusSeconds(60), NOW, NOW.plusSeconds(60), NOW,
+                        NOW.plusSeconds(60), NOW);
     }
 }

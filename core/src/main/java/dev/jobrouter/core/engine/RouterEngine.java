@@ -240,6 +240,11 @@ public final class RouterEngine implements AutoCloseable {
                 state.timers.pending().stream().map(TimerQueue.Timer::command).toList(), state.sequences.counters());
     }
 
+    /** @return the queue-and-channel sets the matching indexes hold; for tests of memory under steady load */
+    int indexedQueueChannels() {
+        return state.waitingJobs.setCount() + state.availableWorkers.setCount();
+    }
+
     /** Releases the rules. */
     @Override
     public void close() {

@@ -70,8 +70,8 @@ public final class AvailableWorkers {
         return byQueueChannel.in(queueChannel);
     }
 
-    /** @return how many queue-and-channel sets the index holds; for tests of its memory */
-    int setCount() {
+    /** @return how many queue-and-channel sets the index holds, empty ones included; for tests of its memory */
+    public int setCount() {
         return byQueueChannel.size();
     }
 

@@ -169,4 +169,21 @@ class RouterEngineTest {
         assertThat(first.workerId()).isEqualTo("w1");
         assertThat(second.workerId()).isEqualTo("w2");
     }
+
+    @Test
+    void jobsOnChannelsThatComeAndGoLeaveNothingInTheIndexes() {
+        RouterEngine engine = new RouterEngine(rules);
+        setUp(engine, 1);
+        int before = engine.indexedQueueChannels();
+        for (int i = 0; i < 5_000; i++) {
+            Instant at = T0.plusSeconds(i);
+            engine.execute(new UpsertJob("j" + i, "channel-" + i, "q1", null, Map.of(), Map.of()), at);
+            engine.execute(new dev.jobrouter.core.command.CancelJob("j" + i, null, null), at);
+            engine.execute(new dev.jobrouter.core.command.DeleteJob("j" + i), at);
+        }
+
+        assertThat(engine.indexedQueueChannels()).as("sets held, from %d", before).isLessThanOrEqualTo(before + 130);
+        assertThat(engine.snapshot().jobs()).isEmpty();
+        assertThat(engine.snapshot().arrivals()).isEmpty();
+    }
 }
