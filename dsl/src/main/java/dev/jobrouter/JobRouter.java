@@ -71,9 +71,11 @@ import java.util.function.Consumer;
  */
 public final class JobRouter implements AutoCloseable {
     private final LocalHost host;
+    private final TransitionRules rules;
 
-    JobRouter(LocalHost host) {
+    JobRouter(LocalHost host, TransitionRules rules) {
         this.host = host;
+        this.rules = rules;
     }
 
     /** @return a router on the system clock with the built-in rules */
@@ -340,6 +342,11 @@ public final class JobRouter implements AutoCloseable {
         return host.read(RouterEngine::snapshot);
     }
 
+    /** @return the facts the rule sessions hold beyond their last decisions' own; for tests */
+    long strayRuleFacts() {
+        return host.read(engine -> RuleBase.strayFacts(rules));
+    }
+
     /**
      * Stops the timer thread and releases the rule session. Closing again does nothing; every other
      * call on a closed router, reads and {@link #onEvent} included, throws IllegalStateException.
@@ -483,7 +490,7 @@ public final class JobRouter implements AutoCloseable {
         public JobRouter build() {
             TransitionRules session = RuleBase.of(rules).newSession(disabledRules);
             return new JobRouter(new LocalHost(new RouterEngine(session), clock == null ? InstantSource.system() : clock,
-                    executionLog));
+                    executionLog), session);
         }
     }
 }

@@ -54,17 +54,19 @@ final class Fixtures {
     }
 
     /**
-     * Everything a router shows, and everything its engine holds (timers, declines, arrivals, id and
-     * event counters), to compare before and after a refused call.
+     * Everything a router shows, everything its engine holds (timers, declines, arrivals, id and event
+     * counters), and the facts its rule sessions hold beyond their last decisions' own (always 0), to
+     * compare before and after a refused call.
      */
     record Snapshot(List<RouterJob> jobs, List<RouterWorker> workers, List<RouterQueue> queues,
-            List<DistributionPolicy> policies, List<List<RouterJobOffer>> offers, Instant now, EngineSnapshot engine) {
+            List<DistributionPolicy> policies, List<List<RouterJobOffer>> offers, Instant now, EngineSnapshot engine,
+            long strayRuleFacts) {
 
         static Snapshot of(JobRouter router) {
             List<RouterJob> jobs = router.listJobs();
             List<List<RouterJobOffer>> offers = jobs.stream().map(job -> router.getJobOffers(job.id())).toList();
             return new Snapshot(jobs, router.listWorkers(), router.listQueues(), router.listDistributionPolicies(),
-                    offers, router.now(), router.snapshot());
+                    offers, router.now(), router.snapshot(), router.strayRuleFacts());
         }
     }
 

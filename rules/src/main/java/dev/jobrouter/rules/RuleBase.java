@@ -183,6 +183,16 @@ public final class RuleBase {
     }
 
     /**
+     * @return the facts a session of this library holds beyond its last decisions' own (one per fact
+     *     class of each decision): facts that rules inserted and a decision failed to remove. Zero
+     *     unless something leaks; 0 as well for sessions of other implementations. For tests; call it
+     *     where the session's engine is not deciding (under the host's lock).
+     */
+    public static long strayFacts(TransitionRules session) {
+        return session instanceof DroolsTransitionRules drools ? drools.factCount() - drools.residentFactCount() : 0;
+    }
+
+    /**
      * @param disabledRules built-in optional rules to switch off
      * @return a new rule session for one router; not thread-safe, the engine calls it under its lock
      * @throws RouterException INVALID_ARGUMENT when a name is not an optional built-in rule
