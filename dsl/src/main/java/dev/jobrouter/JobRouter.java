@@ -2,6 +2,7 @@ package dev.jobrouter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.AcceptJobOffer;
 import dev.jobrouter.core.command.CancelJob;
@@ -21,7 +22,6 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
-import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.RouterTime;
 import dev.jobrouter.core.time.VirtualClock;

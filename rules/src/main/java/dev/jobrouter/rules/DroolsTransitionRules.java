@@ -1,8 +1,8 @@
 package dev.jobrouter.rules;
 
-import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.Effect;
 import dev.jobrouter.core.rules.Now;
@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
@@ -58,6 +58,8 @@ final class DroolsTransitionRules implements TransitionRules {
      * keeps, for built-in and user rules alike, for about 15 us once per this many decisions.
      */
     static final int RENEW_AFTER = 10_000;
+    /** Drools names the rule of a failed constraint in its message: {@code ... in [Rule "name" in file.drl]}. */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"");
     /** The packages of this library's own types, which rules may read but insert only as effects. */
     private static final String LIBRARY_PACKAGES = "dev.jobrouter.core.";
 
@@ -165,9 +167,6 @@ final class DroolsTransitionRules implements TransitionRules {
             verdictHandles.clear();
         }
     }
-
-    /** Drools names the rule of a failed constraint in its message: {@code ... in [Rule "name" in file.drl]}. */
-    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"");
 
     /** @return the rule a failure's messages name, or {@code null} */
     private static String ruleNamedIn(Throwable failure) {

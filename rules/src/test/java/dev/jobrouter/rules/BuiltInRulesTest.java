@@ -1,16 +1,16 @@
 package dev.jobrouter.rules;
 
-import dev.jobrouter.core.command.Command;
+import static dev.jobrouter.rules.TestFacts.NOW;
 import static dev.jobrouter.rules.TestFacts.decision;
+import static dev.jobrouter.rules.TestFacts.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.jobrouter.rules.TestFacts.NOW;
-import static dev.jobrouter.rules.TestFacts.job;
 
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.CancelJob;
 import dev.jobrouter.core.command.CloseJob;
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.ExpireOffer;

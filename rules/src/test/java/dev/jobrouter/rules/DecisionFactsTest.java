@@ -1,18 +1,18 @@
 package dev.jobrouter.rules;
 
-import dev.jobrouter.core.command.Command;
-import static dev.jobrouter.rules.TestFacts.decision;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.jobrouter.rules.TestFacts.HEADER;
 import static dev.jobrouter.rules.TestFacts.NOW;
 import static dev.jobrouter.rules.TestFacts.awaitQuietly;
+import static dev.jobrouter.rules.TestFacts.decision;
 import static dev.jobrouter.rules.TestFacts.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.AcceptJobOffer;
 import dev.jobrouter.core.command.CloseJob;
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeclineJobOffer;
 import dev.jobrouter.core.model.JobStatus;

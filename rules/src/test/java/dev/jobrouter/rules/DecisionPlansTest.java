@@ -1,15 +1,15 @@
 package dev.jobrouter.rules;
 
-import dev.jobrouter.core.command.Command;
-import static dev.jobrouter.rules.TestFacts.decision;
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.jobrouter.rules.TestFacts.HEADER;
 import static dev.jobrouter.rules.TestFacts.NOW;
 import static dev.jobrouter.rules.TestFacts.awaitQuietly;
+import static dev.jobrouter.rules.TestFacts.decision;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.command.AcceptJobOffer;
 import dev.jobrouter.core.command.CancelJob;
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.CreateJob;
 import dev.jobrouter.core.command.IssueOffer;

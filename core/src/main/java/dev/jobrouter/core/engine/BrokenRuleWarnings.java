@@ -21,12 +21,12 @@ final class BrokenRuleWarnings {
         this.log = log;
     }
 
-    void failed(String rule, Command transition, RouterException failure) {
-        String key = rule + " on " + transition.getClass().getSimpleName();
+    void failed(String rule, Command command, RouterException failure) {
+        String key = rule + " on " + command.getClass().getSimpleName();
         long count = failures.merge(key, 1L, Long::sum);
         if (isPowerOfTen(count)) {
             log.warn("rule {} failed {} time{} deciding {}, each treated as a refusal; the last: {}: {}", rule, count,
-                    count == 1 ? "" : "s", transition.getClass().getSimpleName(), transition, failure.getMessage());
+                    count == 1 ? "" : "s", command.getClass().getSimpleName(), command, failure.getMessage());
         }
     }
 

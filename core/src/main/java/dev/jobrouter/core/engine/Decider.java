@@ -1,8 +1,8 @@
 package dev.jobrouter.core.engine;
 
-import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the rules about a transition, with the facts it touches, and turns the verdict into what the
+ * Asks the rules about a command, with the facts it touches, and turns the verdict into what the
  * engine does next: a refusal into a CONFLICT, follow-ups into the transaction's queue.
  */
 final class Decider {
@@ -39,24 +39,24 @@ final class Decider {
     }
 
     /**
-     * Decides a transition a caller asked for, or one that a caller's command causes.
+     * Decides a command a caller asked for, or one that a caller's command causes.
      *
      * @param subject the entity and its state, for the error message: {@code "job j1 is CLOSED"}; built
      *     only when a rule refuses, so allowed decisions pay nothing for it
      * @throws RouterException CONFLICT naming the refusing rule
      */
-    Verdict require(Transaction tx, Command transition, Supplier<String> subject, RouterJob job, RouterWorker worker,
+    Verdict require(Transaction tx, Command command, Supplier<String> subject, RouterJob job, RouterWorker worker,
             RouterJobOffer offer) {
-        Verdict verdict = rules.decide(decision(tx, transition, job, worker, offer));
+        Verdict verdict = rules.decide(decision(tx, command, job, worker, offer));
         refuseIfRefused(verdict, subject);
         queueFollowUps(tx, verdict);
         return verdict;
     }
 
     /** Decides a queue or policy upsert, with the queue and policy as they would be. */
-    Verdict require(Transaction tx, Command transition, Supplier<String> subject, RouterQueue queue,
+    Verdict require(Transaction tx, Command command, Supplier<String> subject, RouterQueue queue,
             DistributionPolicy policy) {
-        Verdict verdict = rules.decide(new Decision(transition, tx.now(), null, null, null, queue, policy));
+        Verdict verdict = rules.decide(new Decision(command, tx.now(), null, null, null, queue, policy));
         refuseIfRefused(verdict, subject);
         queueFollowUps(tx, verdict);
         return verdict;
@@ -67,11 +67,11 @@ final class Decider {
      * so one broken rule cannot stop matching; it is logged. Follow-ups of offer issues are ignored:
      * matching is a search, not a request.
      */
-    boolean allows(Transaction tx, Command transition, RouterJob job, RouterWorker worker) {
+    boolean allows(Transaction tx, Command command, RouterJob job, RouterWorker worker) {
         try {
-            return !rules.decide(decision(tx, transition, job, worker, null)).refused();
+            return !rules.decide(decision(tx, command, job, worker, null)).refused();
         } catch (RouterException e) {
-            warnings.failed(e.rule(), transition, e);
+            warnings.failed(e.rule(), command, e);
             return false;
         }
     }
@@ -100,10 +100,10 @@ final class Decider {
         }
     }
 
-    private Decision decision(Transaction tx, Command transition, RouterJob job, RouterWorker worker,
+    private Decision decision(Transaction tx, Command command, RouterJob job, RouterWorker worker,
             RouterJobOffer offer) {
         RouterQueue queue = job == null ? null : state.queueOf(job);
-        return new Decision(transition, tx.now(), job, worker, offer, queue, state.policyOf(queue));
+        return new Decision(command, tx.now(), job, worker, offer, queue, state.policyOf(queue));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.jobrouter.core.engine;
 
-import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.command.Command;
+import dev.jobrouter.core.command.RouterCommand;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

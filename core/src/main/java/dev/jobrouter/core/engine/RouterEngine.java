@@ -1,11 +1,11 @@
 package dev.jobrouter.core.engine;
 
-import dev.jobrouter.core.command.RouterCommand;
 import static java.util.Objects.requireNonNull;
 
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.FollowUpCommand;
+import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.DistributionStrategies;

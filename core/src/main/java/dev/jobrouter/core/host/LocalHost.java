@@ -1,9 +1,9 @@
 package dev.jobrouter.core.host;
 
-import dev.jobrouter.core.command.RouterCommand;
 import static java.util.Objects.requireNonNull;
 
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.engine.Outcome;
 import dev.jobrouter.core.engine.RouterEngine;
