@@ -64,7 +64,7 @@ public final class DistributionPolicyDefinition {
      *
      * @return the policy as stored
      * @throws dev.jobrouter.core.RouterException INVALID_ARGUMENT for a blank id, a non-positive expiry
-     *     or concurrent offers outside 1 <= min <= max
+     *     or concurrent offers outside {@code 1 <= min <= max}
      */
     public DistributionPolicy upsert() {
         return host.execute(new UpsertDistributionPolicy(id, name, offerExpiresAfter, mode, minConcurrentOffers,
