@@ -14,9 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.mvel.builder.MVELDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>The build compiles the built-in DRL once ({@link BuiltInRulesPrecompiler}) and ships the
  * packages next to it, with a fingerprint of the DRL they came from. Reading them takes a third of
  * the time compiling takes, and needs no Java compiler, so a cold start skips the DRL parser, MVEL
- * analysis and ECJ. When the precompiled packages are missing, were made from other DRL, or cannot be
- * read (a different Drools version, say), the DRL is compiled instead: slower, never different.
+ * analysis and ECJ. When the precompiled packages are missing, were made from other DRL or with
+ * another Drools version (an application that manages Drools to a different 10.x: compiled quietly),
+ * or cannot be read, the DRL is compiled instead: slower, never different.
  */
 final class BuiltInRules {
     static final List<String> FILES = List.of("jobs.drl", "offers.drl", "workers.drl", "capacity.drl");
@@ -62,7 +69,7 @@ final class BuiltInRules {
                 log.warn("compiling the built-in rules: {} is not on the classpath; the rules module's build "
                         + "makes it", PRECOMPILED);
             } else {
-                Optional<List<InternalKnowledgePackage>> read = read(in, fingerprint(sources), loader);
+                Optional<List<InternalKnowledgePackage>> read = read(in, fingerprint(sources), droolsVersion(), loader);
                 if (read.isPresent()) {
                     return new Packages(read.get(), Origin.PRECOMPILED);
                 }
@@ -76,11 +83,20 @@ final class BuiltInRules {
     /**
      * @return the packages, or empty when they were made from other DRL or cannot be read here
      */
-    static Optional<List<InternalKnowledgePackage>> read(InputStream in, String fingerprint, ClassLoader loader) {
+    static Optional<List<InternalKnowledgePackage>> read(InputStream in, String fingerprint, String droolsVersion,
+            ClassLoader loader) {
         try (ObjectInputStream objects = new DroolsObjectInputStream(new BufferedInputStream(in), loader)) {
             String madeFrom = objects.readUTF();
             if (!madeFrom.equals(fingerprint)) {
                 log.warn("compiling the built-in rules: the precompiled packages were made from other DRL");
+                return Optional.empty();
+            }
+            String madeWith = objects.readUTF();
+            if (!madeWith.equals(droolsVersion)) {
+                // An application on another Drools version: expected, so quiet. Reading them would fail
+                // (serialised Drools classes differ between versions) or, worse, half work.
+                log.debug("compiling the built-in rules: they were precompiled with Drools {}, this is {}", madeWith,
+                        droolsVersion);
                 return Optional.empty();
             }
             @SuppressWarnings("unchecked")
@@ -97,8 +113,20 @@ final class BuiltInRules {
         List<DrlSource> sources = sources(loader);
         try (ObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
             objects.writeUTF(fingerprint(sources));
+            objects.writeUTF(droolsVersion());
             objects.writeObject(new ArrayList<>(RuleBase.compilePackages(sources)));
         }
+    }
+
+    /**
+     * @return the versions of the Drools jars whose classes the precompiled packages serialise, from
+     *     their manifests: {@code "10.2.0 10.2.0 10.2.0 10.2.0"} for base, core, mvel and compiler
+     */
+    static String droolsVersion() {
+        return Stream.of(RuleImpl.class, RuleBaseFactory.class, MVELDialect.class, KnowledgeBuilderImpl.class)
+                .map(type -> type.getPackage().getImplementationVersion())
+                .map(version -> version == null ? "unknown" : version)
+                .collect(Collectors.joining(" "));
     }
 
     static String fingerprint(List<DrlSource> sources) {

@@ -47,17 +47,23 @@ class PrecompiledRulesTest {
     }
 
     @Test
-    void packagesMadeFromOtherDrlOrUnreadableAreNotUsed() throws Exception {
+    void packagesMadeFromOtherDrlWithAnotherDroolsOrUnreadableAreNotUsed() throws Exception {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         BuiltInRules.write(written, LOADER);
         String fingerprint = BuiltInRules.fingerprint(BuiltInRules.sources(LOADER));
         List<DrlSource> edited = List.of(new DrlSource("jobs.drl", "package dev.jobrouter.rules;\n"));
 
-        assertThat(BuiltInRules.read(new ByteArrayInputStream(written.toByteArray()), fingerprint, LOADER))
+        String version = BuiltInRules.droolsVersion();
+
+        assertThat(version).doesNotContain("unknown");
+        assertThat(BuiltInRules.read(new ByteArrayInputStream(written.toByteArray()), fingerprint, version, LOADER))
                 .hasValueSatisfying(packages -> assertThat(shapes(packages)).hasSizeGreaterThan(10));
         assertThat(BuiltInRules.read(new ByteArrayInputStream(written.toByteArray()),
-                BuiltInRules.fingerprint(edited), LOADER)).isEmpty();
-        assertThat(BuiltInRules.read(new ByteArrayInputStream(new byte[] {1, 2, 3}), fingerprint, LOADER)).isEmpty();
+                BuiltInRules.fingerprint(edited), version, LOADER)).isEmpty();
+        assertThat(BuiltInRules.read(new ByteArrayInputStream(written.toByteArray()), fingerprint, "10.1.0 10.1.0",
+                LOADER)).as("made with another Drools version").isEmpty();
+        assertThat(BuiltInRules.read(new ByteArrayInputStream(new byte[] {1, 2, 3}), fingerprint, version, LOADER))
+                .isEmpty();
     }
 
     @Test
