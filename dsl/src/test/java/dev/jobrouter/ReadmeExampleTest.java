@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,20 @@ class ReadmeExampleTest {
         assertThat(block.find()).isTrue();
         String source = Files.readString(Path.of("src/test/java/dev/jobrouter/ReadmeExampleTest.java"));
         assertThat(normalize(source)).contains(normalize(block.group(1).strip().replaceFirst("}$", "")));
+    }
+
+    @Test
+    void theReadmesImportsNameClassesThatExist() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher imports = Pattern.compile("```java\\n(import .*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(imports.find()).as("README.md has a block of imports").isTrue();
+        List<String> classes = imports.group(1).lines().map(String::strip).filter(line -> line.startsWith("import "))
+                .map(line -> line.substring("import ".length(), line.length() - 1)).toList();
+
+        assertThat(classes).hasSizeGreaterThan(2);
+        for (String name : classes) {
+            assertThat(Class.forName(name)).as(name).isNotNull();
+        }
     }
 
     private static String normalize(String code) {
