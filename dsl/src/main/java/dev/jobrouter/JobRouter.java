@@ -64,7 +64,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Names follow the Java SDK of the Azure Communication Services job router, so code ports over
- * almost line for line. Every failure is a {@link RouterException} whose {@code code()} says what kind
+ * almost line for line. Every refused call is a {@link RouterException} whose {@code code()} says what kind
  * it is; a call that throws changes nothing. A null argument where a value is needed is INVALID_ARGUMENT
  * naming the parameter. The router is safe to use from many threads. After {@link #close()}, every
  * call but {@code close()} throws IllegalStateException.
