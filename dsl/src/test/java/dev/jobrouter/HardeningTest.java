@@ -261,4 +261,34 @@ class HardeningTest {
             assertThat(router.getWorker("w1").channels()).containsKeys("voice", "chat");
         }
     }
+
+    /** Times a rule chooses are held to the same range; the refusal names the rule whose time won. */
+    @Test
+    void aRuleChoosingATimePastTheRangeIsRefusedByName() {
+        try (JobRouter router = Fixtures.router(UserRulesTest.HEADER + """
+                rule "wrap up until the end of time"
+                    salience 10
+                when
+                    CloseJob()
+                then
+                    insert(new ReleaseCapacityAt(java.time.Instant.MAX));
+                end
+
+                rule "wrap up for a minute"
+                when
+                    CloseJob()
+                    Now($now : instant)
+                then
+                    insert(new ReleaseCapacityAt($now.plusSeconds(60)));
+                end
+                """)) {
+            voiceWorker(router, "w1");
+            voiceJob(router, "j1");
+            String assignmentId = router.acceptJobOffer("w1", onlyOffer(router, "w1").offerId()).assignmentId();
+            Snapshot before = Snapshot.of(router);
+
+            assertRefusedBy(() -> router.closeJob("j1", assignmentId), "wrap up until the end of time");
+            assertThat(Snapshot.of(router)).isEqualTo(before);
+        }
+    }
 }

@@ -12,6 +12,8 @@ import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.rules.Decision;
 import dev.jobrouter.core.rules.Effect;
 import dev.jobrouter.core.rules.Refusal;
+import dev.jobrouter.core.rules.ReleaseCapacityAt;
+import dev.jobrouter.core.rules.RetryOfferAt;
 import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
@@ -107,16 +109,20 @@ final class Decider {
     }
 
     /**
-     * @return an instant a rule chose (a release or retry time), when it lies in the router's range
-     * @throws RouterException CONFLICT naming the rule when it lies after {@link RouterTime#LATEST}
+     * @return an instant the rules chose (the latest release or retry time), when it lies in the
+     *     router's range
+     * @throws RouterException CONFLICT naming the rule that chose it when it lies after {@link RouterTime#LATEST}
      */
-    static Instant chosenInstant(Verdict verdict, Class<? extends Effect> type, Instant chosen, String what) {
+    static Instant chosenInstant(Verdict verdict, Instant chosen, String what) {
         if (!chosen.isAfter(RouterTime.LATEST)) {
             return chosen;
         }
         String rule = null;
         for (RuleEffect entry : verdict.effects()) {
-            if (type.isInstance(entry.effect())) {
+            Effect effect = entry.effect();
+            Instant at = effect instanceof ReleaseCapacityAt release ? release.at()
+                    : effect instanceof RetryOfferAt retry ? retry.at() : null;
+            if (chosen.equals(at)) {
                 rule = entry.rule();
             }
         }

@@ -25,7 +25,6 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
-import dev.jobrouter.core.rules.ReleaseCapacityAt;
 import dev.jobrouter.core.rules.Verdict;
 import dev.jobrouter.core.time.RouterTime;
 import java.time.Instant;
@@ -125,7 +124,7 @@ final class JobLifecycle implements Handlers.Family {
                 state.workers.get(assignment.workerId()), null);
         Instant now = tx.now();
         Instant releaseAt = verdict.releaseAt() == null || verdict.releaseAt().isBefore(now) ? now
-                : Decider.chosenInstant(verdict, ReleaseCapacityAt.class, verdict.releaseAt(), "release instant");
+                : Decider.chosenInstant(verdict, verdict.releaseAt(), "release instant");
 
         RouterJob closing = job.status() == JobStatus.ASSIGNED ? markCompleted(tx, job, assignment, null) : job;
         RouterJobAssignment releasing = closing.assignments().get(assignment.assignmentId()).releasingAt(releaseAt);

@@ -20,7 +20,6 @@ import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RouterWorkerAssignment;
-import dev.jobrouter.core.rules.RetryOfferAt;
 import dev.jobrouter.core.rules.Verdict;
 import dev.jobrouter.core.time.RouterTime;
 import java.time.Instant;
@@ -92,7 +91,7 @@ final class OfferLifecycle implements Handlers.Family {
         Instant now = tx.now();
         end(tx, offer, OfferStatus.DECLINED);
         Instant retryAt = verdict.retryOfferAt() == null ? null
-                : Decider.chosenInstant(verdict, RetryOfferAt.class, verdict.retryOfferAt(), "retry instant");
+                : Decider.chosenInstant(verdict, verdict.retryOfferAt(), "retry instant");
         ImmutableMap<String, Instant> declined = state.declines.get(worker.id());
         state.declines.put(worker.id(), ImmutableMap.<String, Instant>builder()
                 .putAll(declined == null ? ImmutableMap.of() : declined)

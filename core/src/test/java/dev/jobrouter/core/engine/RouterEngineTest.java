@@ -186,4 +186,50 @@ class RouterEngineTest {
         assertThat(engine.snapshot().jobs()).isEmpty();
         assertThat(engine.snapshot().arrivals()).isEmpty();
     }
+
+    @Test
+    void anAcceptOrDeclineNamingAnotherJobThanItsOffersFindsNoSuchOffer() {
+        RouterEngine engine = new RouterEngine(rules);
+        setUp(engine, 1);
+        job(engine, "j1", T0.plusSeconds(5));
+        String offerId = engine.getWorker("w1").offers().get(0).offerId();
+        EngineSnapshot before = engine.snapshot();
+
+        for (RouterCommand<?> command : List.of(new AcceptJobOffer("w1", offerId, "j2"),
+                new dev.jobrouter.core.command.DeclineJobOffer("w1", offerId, "j2", null))) {
+            assertThatThrownBy(() -> engine.execute(command, T0.plusSeconds(6)))
+                    .isInstanceOfSatisfying(RouterException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                        assertThat(e.getMessage()).isEqualTo("worker w1 has no offer " + offerId + " of job j2");
+                    });
+        }
+
+        assertThat(engine.snapshot()).isEqualTo(before);
+        assertThat(engine.execute(new AcceptJobOffer("w1", offerId, "j1"), T0.plusSeconds(6)).value().jobId())
+                .isEqualTo("j1");
+    }
+
+    @Test
+    void commandsKeepTheirOwnCopiesAndLetNullsThroughToTheChecks() {
+        Map<String, Object> labels = new java.util.HashMap<>(Map.of("tier", "gold"));
+        Set<String> queues = new java.util.HashSet<>(Set.of("q1"));
+        UpsertWorker command = new UpsertWorker("w9", 1, null, queues, labels, null, null);
+        labels.put("tier", "silver");
+        queues.add("q2");
+
+        assertThat(command.labels()).containsExactly(Map.entry("tier", "gold"));
+        assertThat(command.queues()).containsExactly("q1");
+        assertThat(command.channels()).as("not given: keep the current channels").isNull();
+        assertThat(command.tags()).isEmpty();
+
+        Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("tier", null);
+        RouterEngine engine = new RouterEngine(rules);
+        setUp(engine, 1);
+        assertThatThrownBy(() -> engine.execute(new UpsertJob("j1", "voice", "q1", null, withNull, Map.of()), T0))
+                .isInstanceOfSatisfying(RouterException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("label of job j1 'tier'").contains("not null");
+                });
+    }
 }
