@@ -120,7 +120,7 @@ class BadInputTest {
                 bad("new job without channel", r -> r.job("j9").queue("q1").upsert(), ErrorCode.INVALID_ARGUMENT,
                         "channelId of new job j9 must not be null"),
                 bad("new job without queue", r -> r.job("j9").channel("voice").upsert(), ErrorCode.INVALID_ARGUMENT,
-                        "queueId of new job j9 must not be null"),
+                        "new job j9 needs a queue, a classification policy, or both"),
                 bad("job in an unknown queue", r -> r.job("j9").channel("voice").queue("nope").upsert(),
                         ErrorCode.INVALID_ARGUMENT, "job j9 names queue nope, which does not exist"),
                 bad("job label of another type", r -> r.job("j9").channel("voice").queue("q1")

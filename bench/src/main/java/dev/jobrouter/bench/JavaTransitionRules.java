@@ -10,6 +10,7 @@ import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.DeregisterWorker;
 import dev.jobrouter.core.command.ExpireOffer;
 import dev.jobrouter.core.command.IssueOffer;
+import dev.jobrouter.core.command.ReclassifyJob;
 import dev.jobrouter.core.command.UpdateJob;
 import dev.jobrouter.core.command.UpdateWorker;
 import dev.jobrouter.core.model.ChannelConfiguration;
@@ -91,6 +92,15 @@ final class JavaTransitionRules implements TransitionRules {
         if (command instanceof UpdateJob) {
             return !job.status().isTerminal() ? Verdict.ALLOW
                     : refuse("a closed or cancelled job cannot be updated", "updating a job needs a job that is not closed or cancelled");
+        }
+        if (command instanceof ReclassifyJob) {
+            if (job.status() != JobStatus.QUEUED && job.status() != JobStatus.CLASSIFICATION_FAILED) {
+                return refuse("only a queued or classification-failed job can be reclassified",
+                        "reclassifyJob needs QUEUED or CLASSIFICATION_FAILED");
+            }
+            return job.classificationPolicyId() != null ? Verdict.ALLOW
+                    : refuse("only a job with a classification policy can be reclassified",
+                            "reclassifyJob needs a job with a classification policy");
         }
         if (command instanceof UpdateWorker) {
             return coversHoldings(decision.worker());

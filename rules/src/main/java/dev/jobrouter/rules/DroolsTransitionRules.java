@@ -118,6 +118,7 @@ final class DroolsTransitionRules implements TransitionRules {
             session.put(plan, decision.offer());
             session.put(plan, decision.queue());
             session.put(plan, decision.policy());
+            session.put(plan, decision.classificationPolicy());
             session.put(plan, command);
             session.dropFactsNotPut();
             int fired = session.kieSession.fireAllRules(filter, MAX_FIRINGS);
@@ -238,15 +239,15 @@ final class DroolsTransitionRules implements TransitionRules {
     /**
      * A session and the handles of the facts it holds for the current decision, one per class. The
      * decision's facts are of distinct classes: a command, a job, a worker, an offer, a queue, a
-     * policy, a {@link Now}.
+     * policy, a classification policy, a {@link Now}.
      * So few that arrays searched in order beat any map.
      */
     private static final class DecisionSession {
         /**
          * The last decision's facts and the current one's, before those not put again are dropped: a
-         * command, a job, a worker, an offer, a queue, a policy and a {@link Now}.
+         * command, a job, a worker, an offer, a queue, a policy, a classification policy and a {@link Now}.
          */
-        private static final int SLOTS = 2 * 7;
+        private static final int SLOTS = 2 * 8;
 
         final KieSession kieSession;
         /** Decisions made on it so far. */

@@ -12,4 +12,5 @@ package dev.jobrouter.core.command;
  * fields, a journal could write them.
  */
 public sealed interface Command
-        permits RouterCommand, CreateJob, UpdateJob, IssueOffer, RevokeOffer, UpdateWorker, RegisterWorker {}
+        permits RouterCommand, CreateJob, UpdateJob, IssueOffer, RevokeOffer, UpdateWorker, RegisterWorker,
+                ClassifyJob {}

@@ -15,4 +15,4 @@ package dev.jobrouter.core.command;
 public sealed interface RouterCommand<R> extends Command
         permits UpsertDistributionPolicy, UpsertQueue, UpsertWorker, UpsertJob,
                 AcceptJobOffer, DeclineJobOffer, CompleteJob, CloseJob, DeleteJob,
-                FollowUpCommand, TimedCommand {}
+                UpsertClassificationPolicy, ReclassifyJob, FollowUpCommand, TimedCommand {}

@@ -8,7 +8,8 @@ import java.time.Instant;
  * say. They can add follow-ups to it. A timed command whose subject has moved on (an offer answered
  * before it expired) changes nothing.
  */
-public sealed interface TimedCommand extends RouterCommand<Void> permits ExpireOffer, ReleaseCapacity, OfferRetryDue {
+public sealed interface TimedCommand extends RouterCommand<Void> permits ExpireOffer, ReleaseCapacity, OfferRetryDue,
+        ExpireWorkerSelectors {
     /** @return the instant at which it is due */
     Instant dueAt();
 }

@@ -1,25 +1,39 @@
 package dev.jobrouter.core.command;
 
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterWorkerSelector;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Create a job and queue it, or change an existing job's priority, labels or tags. Null fields keep
- * their current value; labels and tags merge key by key. Decided as {@link CreateJob} or
- * {@link UpdateJob}.
+ * Create a job and queue it (or classify it, when it names a classification policy), or change an
+ * existing job's priority, labels, tags, policy or worker selectors. Null fields keep their current
+ * value; labels and tags merge key by key; worker selectors, when given, replace the requested ones.
+ * Decided as {@link CreateJob} or {@link UpdateJob}, and as {@link ClassifyJob} when it classifies.
  *
  * @param jobId the job
  * @param channelId its channel; required for a new job, unchangeable after
- * @param queueId its queue; required for a new job, unchangeable after
+ * @param queueId its queue; a new job needs a queue, a classification policy, or both; a direct update
+ *     cannot change it (classification can)
  * @param priority -100 to 100, or {@code null} (a new job gets {@value RouterJob#DEFAULT_PRIORITY})
  * @param labels labels to set
  * @param tags tags to set
+ * @param classificationPolicyId the policy that classifies it, or {@code null}
+ * @param workerSelectors the requested worker selectors, or {@code null} to keep them
  */
 public record UpsertJob(
         String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
-        Map<String, Object> tags) implements RouterCommand<RouterJob> {
+        Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors)
+        implements RouterCommand<RouterJob> {
     public UpsertJob {
         labels = Values.copy(labels);
         tags = Values.copy(tags);
+        workerSelectors = Values.copyOrNull(workerSelectors);
+    }
+
+    /** A job upsert without classification or selectors. */
+    public UpsertJob(String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
+            Map<String, Object> tags) {
+        this(jobId, channelId, queueId, priority, labels, tags, null, null);
     }
 }

@@ -18,15 +18,23 @@ import java.util.Set;
  * @param labels labels to set
  * @param tags tags to set
  * @param availableForOffers whether it takes offers, or {@code null} (a new worker: false)
+ * @param maxConcurrentOffers the most open offers it holds at once, 1 or more; {@code null} keeps the current
+ *     limit (a new worker: none)
  */
 public record UpsertWorker(
         String workerId, Integer capacity, Map<String, ChannelConfiguration> channels, Set<String> queues,
-        Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers)
-        implements RouterCommand<RouterWorker> {
+        Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers,
+        Integer maxConcurrentOffers) implements RouterCommand<RouterWorker> {
     public UpsertWorker {
         channels = Values.copyOrNull(channels);
         queues = Values.copyOrNull(queues);
         labels = Values.copy(labels);
         tags = Values.copy(tags);
+    }
+
+    /** A worker upsert that keeps its offer limit. */
+    public UpsertWorker(String workerId, Integer capacity, Map<String, ChannelConfiguration> channels,
+            Set<String> queues, Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers) {
+        this(workerId, capacity, channels, queues, labels, tags, availableForOffers, null);
     }
 }

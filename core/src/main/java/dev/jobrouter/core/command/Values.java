@@ -1,8 +1,10 @@
 package dev.jobrouter.core.command;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +24,11 @@ final class Values {
     /** @return an unmodifiable copy in the given order, or {@code null} for {@code null} (keep the current value) */
     static <K, V> Map<K, V> copyOrNull(Map<K, V> map) {
         return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** @return an unmodifiable copy in the given order, or {@code null} for {@code null} (keep the current value) */
+    static <T> List<T> copyOrNull(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** @return an unmodifiable copy in the given order, or {@code null} for {@code null} (keep the current value) */

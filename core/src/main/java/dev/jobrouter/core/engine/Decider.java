@@ -4,6 +4,7 @@ import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.TimedCommand;
+import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
@@ -64,6 +65,14 @@ final class Decider {
         return verdict;
     }
 
+    /** Decides a classification policy upsert, with the policy as it would be. */
+    Verdict require(Transaction tx, Command command, Supplier<String> subject, ClassificationPolicy policy) {
+        Verdict verdict = rules.decide(new Decision(command, tx.now(), null, null, null, null, null, policy));
+        refuseIfRefused(verdict, subject);
+        queueFollowUps(tx, verdict);
+        return verdict;
+    }
+
     /**
      * Decides whether the matcher may offer a job to a worker. A rule that fails counts as a refusal,
      * so one broken rule cannot stop matching; it is logged. Follow-ups of offer issues are ignored:
@@ -104,8 +113,10 @@ final class Decider {
 
     private Decision decision(Transaction tx, Command command, RouterJob job, RouterWorker worker,
             RouterJobOffer offer) {
-        RouterQueue queue = job == null ? null : state.queueOf(job);
-        return new Decision(command, tx.now(), job, worker, offer, queue, state.policyOf(queue));
+        RouterQueue queue = job == null || job.queueId() == null ? null : state.queueOf(job);
+        ClassificationPolicy classification = job == null || job.classificationPolicyId() == null ? null
+                : state.classificationPolicies.get(job.classificationPolicyId());
+        return new Decision(command, tx.now(), job, worker, offer, queue, state.policyOf(queue), classification);
     }
 
     /**

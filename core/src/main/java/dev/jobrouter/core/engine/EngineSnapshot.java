@@ -1,6 +1,7 @@
 package dev.jobrouter.core.engine;
 
 import dev.jobrouter.core.command.TimedCommand;
+import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param arrivals each job's arrival number, the last tie-breaker of queue order
  * @param timers the pending timed commands, in the order they fire
  * @param counters the next ids and numbers
+ * @param classificationPolicies every classification policy
+ * @param roundRobinCursors per round-robin queue, the worker that received its last offer
  */
 public record EngineSnapshot(
         List<DistributionPolicy> policies,
@@ -34,7 +37,9 @@ public record EngineSnapshot(
         Map<String, Map<String, Instant>> declines,
         Map<String, Long> arrivals,
         List<TimedCommand> timers,
-        Counters counters) {
+        Counters counters,
+        List<ClassificationPolicy> classificationPolicies,
+        Map<String, String> roundRobinCursors) {
 
     /**
      * The router's counters.
@@ -44,6 +49,7 @@ public record EngineSnapshot(
      * @param events the sequence number of the next event
      * @param arrivals the next arrival number
      * @param timers the next timer's tie-breaker
+     * @param random the state of the generator weighted allocations draw from
      */
-    public record Counters(long offers, long assignments, long events, long arrivals, long timers) {}
+    public record Counters(long offers, long assignments, long events, long arrivals, long timers, long random) {}
 }

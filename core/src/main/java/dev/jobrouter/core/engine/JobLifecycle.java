@@ -25,22 +25,30 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.model.RouterWorkerSelector;
+import dev.jobrouter.core.routing.Selectors;
 import dev.jobrouter.core.rules.Verdict;
 import dev.jobrouter.core.time.RouterTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** The job commands: upsert, complete, close, cancel, delete, and the delayed release of a close. */
+/**
+ * The job commands: upsert (classifying the job when it has a classification policy), complete, close, cancel,
+ * delete, and the delayed release of a close.
+ */
 final class JobLifecycle implements Handlers.Family {
     private final RouterState state;
     private final Decider decider;
     private final OfferLifecycle offers;
+    private final Classification classification;
 
-    JobLifecycle(RouterState state, Decider decider, OfferLifecycle offers) {
+    JobLifecycle(RouterState state, Decider decider, OfferLifecycle offers, Classification classification) {
         this.state = state;
         this.decider = decider;
         this.offers = offers;
+        this.classification = classification;
     }
 
     @Override
@@ -69,22 +77,35 @@ final class JobLifecycle implements Handlers.Family {
     private RouterJob create(Transaction tx, UpsertJob command, Map<String, Object> labels, Map<String, Object> tags) {
         String jobId = command.jobId();
         String channelId = Ids.check("channelId of new job " + jobId, command.channelId());
-        String queueId = Ids.check("queueId of new job " + jobId, command.queueId());
-        if (state.queues.get(queueId) == null) {
+        String policyId = command.classificationPolicyId();
+        String queueId = command.queueId();
+        if (queueId == null && policyId == null) {
+            throw RouterException.invalid("new job " + jobId + " needs a queue, a classification policy, or both");
+        }
+        if (queueId != null && state.queues.get(Ids.check("queueId of new job " + jobId, queueId)) == null) {
             throw RouterException.invalid("job " + jobId + " names queue " + queueId + ", which does not exist");
         }
-        int priority = command.priority() == null ? RouterJob.DEFAULT_PRIORITY : command.priority();
+        checkPolicy(jobId, policyId);
         Instant now = tx.now();
-        RouterJob job = new RouterJob(jobId, channelId, queueId, priority, JobStatus.QUEUED, now, labels, tags,
-                ImmutableMap.of(), List.of(), null);
+        List<RouterWorkerSelector> selectors = Selectors.stored("worker selector of job " + jobId,
+                command.workerSelectors() == null ? List.of() : command.workerSelectors(), now);
+        int priority = command.priority() == null ? RouterJob.DEFAULT_PRIORITY : command.priority();
+        JobStatus status = policyId == null ? JobStatus.QUEUED : JobStatus.PENDING_CLASSIFICATION;
+        RouterJob job = new RouterJob(jobId, channelId, queueId, priority, status, now, labels, tags,
+                ImmutableMap.of(), List.of(), null, policyId, selectors, List.of());
         decider.require(tx, new CreateJob(jobId, channelId, queueId, priority, labels, tags),
                 () -> "job " + jobId + " is new", job, null, null);
         state.arrivals.put(jobId, state.sequences.nextArrival());
         state.jobs.put(jobId, job);
         tx.publish(new JobReceived(tx.sequence(), now, jobId, channelId, queueId, priority, labels, tags, job.status()));
-        tx.publish(new JobQueued(tx.sequence(), now, jobId, queueId));
+        if (policyId == null) {
+            tx.publish(new JobQueued(tx.sequence(), now, jobId, queueId));
+            classification.rescheduleExpiry(null, job);
+        } else {
+            classification.classify(tx, job);
+        }
         tx.jobsToMatch.add(jobId);
-        return job;
+        return state.jobs.get(jobId);
     }
 
     private RouterJob update(Transaction tx, RouterJob current, UpsertJob command, Map<String, Object> labels,
@@ -92,16 +113,40 @@ final class JobLifecycle implements Handlers.Family {
         String jobId = current.id();
         unchangeable(jobId, "channel", current.channelId(), command.channelId());
         unchangeable(jobId, "queue", current.queueId(), command.queueId());
+        checkPolicy(jobId, command.classificationPolicyId());
         int priority = command.priority() == null ? current.priority() : command.priority();
+        String policyId = command.classificationPolicyId() == null ? current.classificationPolicyId()
+                : command.classificationPolicyId();
+        List<RouterWorkerSelector> requested = command.workerSelectors() == null ? current.requestedWorkerSelectors()
+                : Selectors.stored("worker selector of job " + jobId, command.workerSelectors(), tx.now());
         RouterJob job = new RouterJob(jobId, current.channelId(), current.queueId(), priority, current.status(),
                 current.enqueuedAt(), Labels.merged(current.labels(), labels), Labels.merged(current.tags(), tags),
-                current.assignments(), current.notes(), current.dispositionCode());
+                current.assignments(), current.notes(), current.dispositionCode(), policyId, requested,
+                current.attachedWorkerSelectors());
         decider.require(tx, new UpdateJob(jobId, command.priority(), labels, tags),
                 () -> "job " + jobId + " is " + current.status(), job, null, null);
         state.jobs.put(jobId, job);
         tx.publish(new JobUpdated(tx.sequence(), tx.now(), jobId, priority, job.labels(), job.tags(), labels, tags));
+        boolean policyChanged = !Objects.equals(policyId, current.classificationPolicyId());
+        if (policyId != null && (policyChanged || !labels.isEmpty())
+                && (job.status() == JobStatus.QUEUED || job.status() == JobStatus.CLASSIFICATION_FAILED)) {
+            classification.classify(tx, job);
+        } else {
+            if (command.workerSelectors() != null && job.status() == JobStatus.QUEUED) {
+                offers.revokeUnfitting(tx, job);
+            }
+            classification.rescheduleExpiry(current, job);
+        }
         tx.jobsToMatch.add(jobId);
-        return job;
+        return state.jobs.get(jobId);
+    }
+
+    private void checkPolicy(String jobId, String policyId) {
+        if (policyId != null && state.classificationPolicies.get(Ids.check("classificationPolicyId of job " + jobId,
+                policyId)) == null) {
+            throw RouterException.invalid("job " + jobId + " names classification policy " + policyId
+                    + ", which does not exist");
+        }
     }
 
     RouterJob complete(CompleteJob command, Transaction tx) {
@@ -186,6 +231,7 @@ final class JobLifecycle implements Handlers.Family {
             }
             state.offers.remove(offer.offerId());
         }
+        classification.rescheduleExpiry(job, null);
         state.jobs.remove(job.id());
         state.arrivals.remove(job.id());
         tx.publish(new JobDeleted(tx.sequence(), tx.now(), job.id()));

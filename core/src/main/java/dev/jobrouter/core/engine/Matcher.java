@@ -7,6 +7,7 @@ import dev.jobrouter.core.matching.DistributionStrategy;
 import dev.jobrouter.core.matching.QueueChannel;
 import dev.jobrouter.core.matching.WaitingJobs;
 import dev.jobrouter.core.model.DistributionMode;
+import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
@@ -16,12 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Issues offers after each command, for the jobs and workers whose change may allow one. Jobs are
  * served in queue order and take the first fitting worker in the order of their policy's
  * distribution mode; workers are served longest idle first and take the first fitting job of their
- * queues. Both walk the indexes from the front, so the cost does not grow with the number of idle
+ * queues. A worker fits a job when it satisfies the job's active worker selectors (unless its policy
+ * bypasses them). Both walk the indexes from the front, so the cost does not grow with the number of idle
  * workers or queued jobs.
  */
 final class Matcher {
@@ -108,9 +111,13 @@ final class Matcher {
     }
 
     private RouterWorker firstFittingWorker(Transaction tx, RouterJob job, Set<String> refused) {
-        DistributionStrategy strategy = strategies.get(state.policyOf(job).mode());
-        for (AvailableWorkers.Place place : strategy.candidates(job, new QueueChannel(job.queueId(), job.channelId()))) {
-            if (!refused.contains(place.workerId()) && mayOffer(tx, job.id(), place.workerId())) {
+        DistributionPolicy policy = state.policyOf(job);
+        Predicate<AvailableWorkers.Place> fits = place -> !refused.contains(place.workerId())
+                && mayOffer(tx, job, policy, state.workers.get(place.workerId()));
+        Iterable<AvailableWorkers.Place> candidates = strategies.get(policy.mode())
+                .candidates(job, new QueueChannel(job.queueId(), job.channelId()), policy, fits);
+        for (AvailableWorkers.Place place : candidates) {
+            if (fits.test(place)) {
                 return state.workers.get(place.workerId());
             }
         }
@@ -128,7 +135,8 @@ final class Matcher {
                     if (best != null && WaitingJobs.QUEUE_ORDER.compare(place, best) >= 0) {
                         break;
                     }
-                    if (!refused.contains(place.jobId()) && mayOffer(tx, place.jobId(), worker.id())) {
+                    if (!refused.contains(place.jobId())
+                            && mayOffer(tx, state.jobs.get(place.jobId()), state.policyOf(queueId), worker)) {
                         best = place;
                         break;
                     }
@@ -138,9 +146,17 @@ final class Matcher {
         return best == null ? null : state.jobs.get(best.jobId());
     }
 
-    /** Whether the worker neither holds an open offer for the job nor declined it (with no retry due yet). */
-    private boolean mayOffer(Transaction tx, String jobId, String workerId) {
-        for (RouterJobOffer offer : state.workers.get(workerId).offers()) {
+    /**
+     * Whether the worker satisfies the job's active selectors (unless the policy bypasses them), holds
+     * no open offer for it, and has not declined it (with no retry due yet).
+     */
+    private boolean mayOffer(Transaction tx, RouterJob job, DistributionPolicy policy, RouterWorker worker) {
+        if (!policy.bypassSelectors() && !Fit.satisfies(job, worker)) {
+            return false;
+        }
+        String jobId = job.id();
+        String workerId = worker.id();
+        for (RouterJobOffer offer : worker.offers()) {
             if (offer.jobId().equals(jobId)) {
                 return false;
             }

@@ -13,6 +13,8 @@ import dev.jobrouter.core.event.OfferExpired;
 import dev.jobrouter.core.event.OfferIssued;
 import dev.jobrouter.core.event.OfferRevoked;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.model.DistributionMode;
+import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
@@ -49,7 +51,11 @@ final class OfferLifecycle implements Handlers.Family {
     void issue(Transaction tx, RouterJob job, RouterWorker worker) {
         Instant now = tx.now();
         int cost = worker.channels().get(job.channelId()).capacityCostPerJob();
-        Instant expiresAt = now.plus(state.policyOf(job).offerExpiresAfter());
+        DistributionPolicy policy = state.policyOf(job);
+        Instant expiresAt = now.plus(policy.offerExpiresAfter());
+        if (policy.mode() == DistributionMode.ROUND_ROBIN) {
+            state.roundRobinCursors.put(job.queueId(), worker.id());
+        }
         RouterJobOffer offer = new RouterJobOffer(state.sequences.nextOfferId(), job.id(), worker.id(), job.channelId(),
                 cost, now, expiresAt, OfferStatus.OPEN);
         state.offers.put(offer.offerId(), offer);
@@ -129,6 +135,20 @@ final class OfferLifecycle implements Handlers.Family {
     void revokeOpenOffers(Transaction tx, String jobId) {
         for (RouterJobOffer offer : state.openOffersOf(jobId)) {
             revoke(tx, offer);
+        }
+    }
+
+    /**
+     * Revokes the job's open offers that no longer fit it after its queue or selectors changed: to a
+     * worker not on its queue, or one that no longer satisfies its selectors.
+     */
+    void revokeUnfitting(Transaction tx, RouterJob job) {
+        DistributionPolicy policy = state.policyOf(job);
+        for (RouterJobOffer offer : state.openOffersOf(job.id())) {
+            RouterWorker worker = state.workers.get(offer.workerId());
+            if (!worker.queues().contains(job.queueId()) || (!policy.bypassSelectors() && !Fit.satisfies(job, worker))) {
+                revoke(tx, offer);
+            }
         }
     }
 

@@ -10,12 +10,16 @@ import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.DistributionStrategies;
 import dev.jobrouter.core.matching.DistributionStrategy;
+import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.routing.Classifier;
+import dev.jobrouter.core.routing.RuleEvaluator;
+import dev.jobrouter.core.routing.WorkerScorer;
 import dev.jobrouter.core.rules.TransitionRules;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +51,13 @@ public final class RouterEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RouterEngine.class);
     /** The most follow-ups one command may cause, so rules cannot loop the engine. */
     private static final int MAX_FOLLOW_UPS = 1_000;
+    /** The generator's seed when none is given. */
+    public static final long DEFAULT_SEED = 0x5EED;
 
     private final TransitionRules rules;
-    private final RouterState state = new RouterState();
+    private final RouterState state;
     private final Handlers handlers = new Handlers();
-    private final Transaction tx = new Transaction(state.sequences);
+    private final Transaction tx;
     /** Where the counters stood before the command, and before the follow-up, in progress. */
     private final Sequences.Checkpoint beforeCommand = new Sequences.Checkpoint();
     private final Sequences.Checkpoint beforeFollowUp = new Sequences.Checkpoint();
@@ -60,24 +66,45 @@ public final class RouterEngine implements AutoCloseable {
 
     /** @param rules decides every transition; closed with the engine */
     public RouterEngine(TransitionRules rules) {
-        this(rules, DistributionStrategies::standard);
+        this(rules, RuleEvaluator.basic(), DEFAULT_SEED);
     }
 
     /**
-     * @param strategies the distribution strategy of each mode, over the engine's index of available workers
+     * @param rules decides every transition; closed with the engine
+     * @param routerRules evaluates the router rules of classification and distribution policies
+     * @param seed the start of the generator weighted allocations draw from
+     */
+    public RouterEngine(TransitionRules rules, RuleEvaluator routerRules, long seed) {
+        this(rules, routerRules, seed, DistributionStrategies::standard);
+    }
+
+    /** Builds the strategies of the distribution modes from the engine's indexes. */
+    @FunctionalInterface
+    interface StrategyFactory {
+        Map<DistributionMode, DistributionStrategy> create(AvailableWorkers workers,
+                Function<String, RouterWorker> lookup, WorkerScorer scorer, Function<String, String> roundRobinCursor);
+    }
+
+    /**
+     * @param strategies the distribution strategy of each mode, over the engine's indexes
      * @throws IllegalStateException when a command or a distribution mode has no handler
      */
-    RouterEngine(TransitionRules rules,
-            Function<AvailableWorkers, Map<DistributionMode, DistributionStrategy>> strategies) {
+    RouterEngine(TransitionRules rules, RuleEvaluator routerRules, long seed, StrategyFactory strategies) {
         this.rules = requireNonNull(rules, "rules");
+        requireNonNull(routerRules, "routerRules");
+        this.state = new RouterState(seed);
+        this.tx = new Transaction(state.sequences);
         Decider decider = new Decider(rules, state);
         OfferLifecycle offers = new OfferLifecycle(state, decider);
-        for (Handlers.Family family : List.of(offers, new JobLifecycle(state, decider, offers),
-                new WorkerLifecycle(state, decider, offers), new Topology(state, decider))) {
+        Classification classification = new Classification(state, decider, offers, new Classifier(routerRules));
+        for (Handlers.Family family : List.of(offers, classification,
+                new JobLifecycle(state, decider, offers, classification), new WorkerLifecycle(state, decider, offers),
+                new Topology(state, decider, routerRules))) {
             family.register(handlers);
         }
         handlers.requireEvery(RouterCommand.class);
-        this.matcher = new Matcher(state, decider, offers, strategies.apply(state.availableWorkers));
+        this.matcher = new Matcher(state, decider, offers, strategies.create(state.availableWorkers, state.workers::get,
+                new WorkerScorer(routerRules), state.roundRobinCursors::get));
     }
 
     /**
@@ -216,6 +243,16 @@ public final class RouterEngine implements AutoCloseable {
         return sortedBy(state.queues.values(), RouterQueue::id);
     }
 
+    /** @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id */
+    public ClassificationPolicy getClassificationPolicy(String policyId) {
+        return state.classificationPolicy(policyId);
+    }
+
+    /** @return every classification policy, ordered by id */
+    public List<ClassificationPolicy> listClassificationPolicies() {
+        return sortedBy(state.classificationPolicies.values(), ClassificationPolicy::id);
+    }
+
     /** @return every distribution policy, ordered by id */
     public List<DistributionPolicy> listDistributionPolicies() {
         return sortedBy(state.policies.values(), DistributionPolicy::id);
@@ -237,7 +274,8 @@ public final class RouterEngine implements AutoCloseable {
         return new EngineSnapshot(listDistributionPolicies(), listQueues(), listJobs(), listWorkers(),
                 sortedBy(state.offers.values(), RouterJobOffer::offerId), Collections.unmodifiableMap(declines),
                 Collections.unmodifiableMap(arrivals),
-                state.timers.pending().stream().map(TimerQueue.Timer::command).toList(), state.sequences.counters());
+                state.timers.pending().stream().map(TimerQueue.Timer::command).toList(), state.sequences.counters(),
+                listClassificationPolicies(), Collections.unmodifiableMap(new TreeMap<>(state.roundRobinCursors.asMap())));
     }
 
     /** @return the queue-and-channel sets the matching indexes hold; for tests of memory under steady load */

@@ -5,6 +5,7 @@ import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.QueueChannel;
 import dev.jobrouter.core.matching.WaitingJobs;
+import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.OfferStatus;
@@ -24,11 +25,14 @@ import java.util.Map;
  */
 final class RouterState {
     final UndoLog undo = new UndoLog();
-    final Sequences sequences = new Sequences();
-    final TimerQueue timers = new TimerQueue(undo, sequences);
+    final Sequences sequences;
+    final TimerQueue timers;
 
     final TrackedMap<String, DistributionPolicy> policies = new TrackedMap<>(undo);
     final TrackedMap<String, RouterQueue> queues = new TrackedMap<>(undo);
+    final TrackedMap<String, ClassificationPolicy> classificationPolicies = new TrackedMap<>(undo);
+    /** Per round-robin queue, the worker that received its last offer: the cursor the next offer starts after. */
+    final TrackedMap<String, String> roundRobinCursors = new TrackedMap<>(undo);
     /** A job's arrival number, the last tie-breaker of queue order; set before the job enters its map. */
     final TrackedMap<String, Long> arrivals = new TrackedMap<>(undo);
     final TrackedMap<String, RouterJob> jobs = new TrackedMap<>(undo, (id, before, after) -> refreshWaiting(id));
@@ -39,6 +43,12 @@ final class RouterState {
     final TrackedMap<String, ImmutableMap<String, Instant>> declines = new TrackedMap<>(undo);
 
     final WaitingJobs waitingJobs = new WaitingJobs();
+
+    /** @param seed the start of the generator weighted allocations draw from */
+    RouterState(long seed) {
+        sequences = new Sequences(seed);
+        timers = new TimerQueue(undo, sequences);
+    }
     /** Every offer id of each job, open or ended, in issue order. */
     private final Map<String, List<String>> offerIdsByJob = new HashMap<>();
     /**
@@ -65,6 +75,12 @@ final class RouterState {
     /** @throws RouterException INVALID_ARGUMENT for a null or blank id, NOT_FOUND for an unknown policy */
     DistributionPolicy policy(String policyId) {
         return found("distribution policy", policyId, policies.get(Ids.check("distributionPolicyId", policyId)));
+    }
+
+    /** @throws RouterException INVALID_ARGUMENT for a null or blank id, NOT_FOUND for an unknown policy */
+    ClassificationPolicy classificationPolicy(String policyId) {
+        return found("classification policy", policyId,
+                classificationPolicies.get(Ids.check("classificationPolicyId", policyId)));
     }
 
     private static <T> T found(String what, String id, T value) {
@@ -102,6 +118,10 @@ final class RouterState {
         return queue == null ? null : policies.get(queue.distributionPolicyId());
     }
 
+    DistributionPolicy policyOf(String queueId) {
+        return policyOf(queues.get(queueId));
+    }
+
     DistributionPolicy policyOf(RouterJob job) {
         return policyOf(queueOf(job));
     }
@@ -117,7 +137,7 @@ final class RouterState {
             return;
         }
         waitingJobs.update(jobId, new QueueChannel(job.queueId(), job.channelId()),
-                new WaitingJobs.Place(job.priority(), job.enqueuedAt(), arrivals.get(jobId), jobId));
+                new WaitingJobs.Place(job.priority(), job.expedited(), job.enqueuedAt(), arrivals.get(jobId), jobId));
     }
 
     private void offerChanged(String offerId, RouterJobOffer before, RouterJobOffer after) {

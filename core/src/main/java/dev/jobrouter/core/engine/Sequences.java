@@ -1,7 +1,7 @@
 package dev.jobrouter.core.engine;
 
 /**
- * The router's counters: offer and assignment ids, event numbers, job arrivals and timer order. They
+ * The router's counters: offer and assignment ids, event numbers, job arrivals and timer order, and the seeded generator. They
  * are part of the state: a command that fails puts them back, so the next command gets the same ids
  * it would have got had the failed one never run, and a replay of the committed commands allocates
  * the same ids.
@@ -12,6 +12,24 @@ final class Sequences {
     private long events;
     private long arrivals;
     private long timers;
+    private long random;
+
+    /** @param seed the start of the generator weighted allocations draw from */
+    Sequences(long seed) {
+        this.random = seed;
+    }
+
+    /**
+     * @return the generator's next draw in [0, 1): SplitMix64, whose whole state is one long, so it goes
+     *     back with the other counters when a command fails and a replay draws the same
+     */
+    double nextRandom() {
+        long z = (random += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) * 0x1.0p-53;
+    }
 
     String nextOfferId() {
         return "offer-" + offers++;
@@ -35,7 +53,7 @@ final class Sequences {
 
     /** @return the counters now, as a value */
     EngineSnapshot.Counters counters() {
-        return new EngineSnapshot.Counters(offers, assignments, events, arrivals, timers);
+        return new EngineSnapshot.Counters(offers, assignments, events, arrivals, timers, random);
     }
 
     /** Remembers the counters in the checkpoint, to go back to with {@link #reset}; allocates nothing. */
@@ -45,6 +63,7 @@ final class Sequences {
         checkpoint.events = events;
         checkpoint.arrivals = arrivals;
         checkpoint.timers = timers;
+        checkpoint.random = random;
     }
 
     void reset(Checkpoint checkpoint) {
@@ -53,6 +72,7 @@ final class Sequences {
         events = checkpoint.events;
         arrivals = checkpoint.arrivals;
         timers = checkpoint.timers;
+        random = checkpoint.random;
     }
 
     /** Counters saved at one moment; the engine keeps one per level it may roll back to. */
@@ -62,5 +82,6 @@ final class Sequences {
         private long events;
         private long arrivals;
         private long timers;
+        private long random;
     }
 }

@@ -9,6 +9,7 @@ import dev.jobrouter.core.model.RouterJobNote;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RouterWorkerAssignment;
+import dev.jobrouter.core.model.RouterWorkerSelector;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,15 @@ final class Snapshots {
 
     static RouterJob withStatus(RouterJob job, JobStatus status) {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), status, job.enqueuedAt(),
-                job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode());
+                job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode(),
+                job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors());
+    }
+
+    /** @return the job in its (new) queue with its (new) priority, status and selectors, from {@code enqueuedAt} */
+    static RouterJob routed(RouterJob job, String queueId, int priority, JobStatus status, Instant enqueuedAt,
+            List<RouterWorkerSelector> requested, List<RouterWorkerSelector> attached) {
+        return new RouterJob(job.id(), job.channelId(), queueId, priority, status, enqueuedAt, job.labels(), job.tags(),
+                job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(), requested, attached);
     }
 
     static RouterJob withAssignment(RouterJob job, RouterJobAssignment assignment) {
@@ -34,7 +43,8 @@ final class Snapshots {
                                 .put(assignment.assignmentId(), assignment)
                                 .buildKeepingLast();
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
-                job.labels(), job.tags(), assignments, job.notes(), job.dispositionCode());
+                job.labels(), job.tags(), assignments, job.notes(), job.dispositionCode(), job.classificationPolicyId(),
+                job.requestedWorkerSelectors(), job.attachedWorkerSelectors());
     }
 
     /** @return the job with the note added (when not null) and the disposition code set (when not null) */
@@ -44,7 +54,8 @@ final class Snapshots {
                 : ImmutableList.<RouterJobNote>builder().addAll(job.notes()).add(new RouterJobNote(note, at)).build();
         String code = dispositionCode == null ? job.dispositionCode() : dispositionCode;
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
-                job.labels(), job.tags(), job.assignments(), notes, code);
+                job.labels(), job.tags(), job.assignments(), notes, code, job.classificationPolicyId(),
+                job.requestedWorkerSelectors(), job.attachedWorkerSelectors());
     }
 
     static RouterWorker withOffer(RouterWorker worker, RouterJobOffer offer) {
@@ -71,13 +82,13 @@ final class Snapshots {
     /** @return the worker with its availability set, idle from {@code idleSince} */
     static RouterWorker withAvailability(RouterWorker worker, boolean available, Instant idleSince) {
         return new RouterWorker(worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(),
-                worker.tags(), available, worker.offers(), worker.assignedJobs(), idleSince);
+                worker.tags(), available, worker.offers(), worker.assignedJobs(), idleSince, worker.maxConcurrentOffers());
     }
 
     private static RouterWorker withHoldings(RouterWorker worker, List<RouterJobOffer> offers,
             List<RouterWorkerAssignment> assignedJobs, Instant idleSince) {
         return new RouterWorker(worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(),
-                worker.tags(), worker.availableForOffers(), offers, assignedJobs, idleSince);
+                worker.tags(), worker.availableForOffers(), offers, assignedJobs, idleSince, worker.maxConcurrentOffers());
     }
 
     private static <T> List<T> append(List<T> list, T element) {

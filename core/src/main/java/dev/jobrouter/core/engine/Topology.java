@@ -1,33 +1,49 @@
 package dev.jobrouter.core.engine;
 
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.UpsertClassificationPolicy;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.command.UpsertQueue;
+import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.Labels;
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.QueueSelectorAttachment;
 import dev.jobrouter.core.model.RouterQueue;
+import dev.jobrouter.core.model.RouterRule;
+import dev.jobrouter.core.model.ScoringRuleOptions;
+import dev.jobrouter.core.model.ScoringRuleParameterSelector;
+import dev.jobrouter.core.model.WorkerSelectorAttachment;
+import dev.jobrouter.core.routing.RuleEvaluator;
+import dev.jobrouter.core.routing.Selectors;
 import dev.jobrouter.core.time.RouterTime;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** The topology commands: distribution policy and queue upserts; a change re-matches the jobs it affects. */
+/**
+ * The topology commands: distribution policy, queue and classification policy upserts. A change to a queue or
+ * distribution policy re-matches the jobs it affects; a classification policy change touches no job.
+ */
 final class Topology implements Handlers.Family {
     private final RouterState state;
     private final Decider decider;
+    private final RuleEvaluator rules;
 
-    Topology(RouterState state, Decider decider) {
+    Topology(RouterState state, Decider decider, RuleEvaluator rules) {
         this.state = state;
         this.decider = decider;
+        this.rules = rules;
     }
 
     @Override
     public void register(Handlers handlers) {
         handlers.on(UpsertDistributionPolicy.class, this::upsertDistributionPolicy);
         handlers.on(UpsertQueue.class, this::upsertQueue);
+        handlers.on(UpsertClassificationPolicy.class, this::upsertClassificationPolicy);
     }
 
     DistributionPolicy upsertDistributionPolicy(UpsertDistributionPolicy command, Transaction tx) {
@@ -49,7 +65,23 @@ final class Topology implements Handlers.Family {
         DistributionMode mode = Patch.given(command.mode(), current, DistributionPolicy::mode,
                 DistributionMode.LONGEST_IDLE);
         String name = Patch.given(command.name(), current, DistributionPolicy::name, null);
-        DistributionPolicy policy = new DistributionPolicy(id, name, expiresAfter, mode, min, max);
+        boolean bypass = Patch.given(command.bypassSelectors(), current, DistributionPolicy::bypassSelectors, false);
+        RouterRule scoringRule = null;
+        ScoringRuleOptions options = null;
+        if (mode == DistributionMode.BEST_WORKER) {
+            scoringRule = command.mode() == DistributionMode.BEST_WORKER ? command.scoringRule()
+                    : current.scoringRule();
+            if (scoringRule != null) {
+                rules.check("scoring rule of distribution policy " + id, scoringRule);
+            }
+            options = scoringOptions(id, command, current == null ? null : current.scoringRuleOptions());
+        } else if (command.scoringRule() != null || command.batchSize() != null || command.scoringParameters() != null
+                || command.batchScoringEnabled() != null || command.descendingOrder() != null) {
+            throw RouterException.invalid("distribution policy " + id + " is " + mode
+                    + "; a scoring rule and its options are for BEST_WORKER only");
+        }
+        DistributionPolicy policy = new DistributionPolicy(id, name, expiresAfter, mode, min, max, bypass, scoringRule,
+                options);
         decider.require(tx, command, () -> "distribution policy " + id + " is " + (current == null ? "new" : "defined"),
                 null, policy);
         if (current == null) {
@@ -57,6 +89,55 @@ final class Topology implements Handlers.Family {
         } else {
             rematchQueuedJobs(tx, queue -> queue.distributionPolicyId().equals(id), () -> state.policies.put(id, policy));
         }
+        return policy;
+    }
+
+    private static ScoringRuleOptions scoringOptions(String id, UpsertDistributionPolicy command,
+            ScoringRuleOptions current) {
+        ScoringRuleOptions base = current == null ? ScoringRuleOptions.DEFAULT : current;
+        int batchSize = command.batchSize() == null ? base.batchSize() : command.batchSize();
+        if (batchSize < 1) {
+            throw RouterException.invalid("batchSize of distribution policy " + id + " must be 1 or more, not "
+                    + batchSize);
+        }
+        List<ScoringRuleParameterSelector> parameters =
+                command.scoringParameters() == null ? base.scoringParameters() : command.scoringParameters();
+        if (parameters.contains(null)) {
+            throw RouterException.invalid("scoringParameters of distribution policy " + id + " must not hold null");
+        }
+        return new ScoringRuleOptions(batchSize, List.copyOf(new LinkedHashSet<>(parameters)),
+                command.batchScoringEnabled() == null ? base.batchScoringEnabled() : command.batchScoringEnabled(),
+                command.descendingOrder() == null ? base.descendingOrder() : command.descendingOrder());
+    }
+
+    ClassificationPolicy upsertClassificationPolicy(UpsertClassificationPolicy command, Transaction tx) {
+        String id = Ids.check("classificationPolicyId", command.policyId());
+        ClassificationPolicy current = state.classificationPolicies.get(id);
+        String what = "classification policy " + id;
+        String fallback = Patch.given(command.fallbackQueueId(), current, ClassificationPolicy::fallbackQueueId, null);
+        if (fallback != null && state.queues.get(fallback) == null) {
+            throw RouterException.invalid(what + " names fallback queue " + fallback + ", which does not exist");
+        }
+        List<QueueSelectorAttachment> queueAttachments = Patch.given(command.queueSelectorAttachments(), current,
+                ClassificationPolicy::queueSelectorAttachments, List.of());
+        for (QueueSelectorAttachment attachment : queueAttachments) {
+            Selectors.check("queue selector attachment of " + what, attachment, rules);
+        }
+        List<WorkerSelectorAttachment> workerAttachments = Patch.given(command.workerSelectorAttachments(), current,
+                ClassificationPolicy::workerSelectorAttachments, List.of());
+        for (WorkerSelectorAttachment attachment : workerAttachments) {
+            Selectors.check("worker selector attachment of " + what, attachment, rules);
+        }
+        RouterRule prioritization = Patch.given(command.prioritizationRule(), current,
+                ClassificationPolicy::prioritizationRule, null);
+        if (prioritization != null) {
+            rules.check("prioritization rule of " + what, prioritization);
+        }
+        String name = Patch.given(command.name(), current, ClassificationPolicy::name, null);
+        ClassificationPolicy policy = new ClassificationPolicy(id, name, fallback, queueAttachments, prioritization,
+                workerAttachments);
+        decider.require(tx, command, () -> what + " is " + (current == null ? "new" : "defined"), policy);
+        state.classificationPolicies.put(id, policy);
         return policy;
     }
 

@@ -2,6 +2,7 @@ package dev.jobrouter.core.engine;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +32,11 @@ final class TrackedMap<K, V> {
 
     V get(K key) {
         return entries.get(key);
+    }
+
+    /** @return an unmodifiable view of the entries */
+    Map<K, V> asMap() {
+        return Collections.unmodifiableMap(entries);
     }
 
     Collection<V> values() {

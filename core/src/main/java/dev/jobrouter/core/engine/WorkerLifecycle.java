@@ -47,6 +47,10 @@ final class WorkerLifecycle implements Handlers.Family {
             throw RouterException.invalid("capacity of worker " + workerId + " must be between 0 and "
                     + RouterWorker.MAX_CAPACITY + ", not " + command.capacity());
         }
+        if (command.maxConcurrentOffers() != null && command.maxConcurrentOffers() < 1) {
+            throw RouterException.invalid("maxConcurrentOffers of worker " + workerId + " must be 1 or more, not "
+                    + command.maxConcurrentOffers());
+        }
         Map<String, ChannelConfiguration> channels =
                 command.channels() == null ? null : checkChannels(workerId, command.channels());
         Set<String> queues = command.queues() == null ? null : checkQueues(workerId, command.queues());
@@ -63,7 +67,8 @@ final class WorkerLifecycle implements Handlers.Family {
                 Patch.given(command.availableForOffers(), current, RouterWorker::availableForOffers, false),
                 current == null ? List.of() : current.offers(),
                 current == null ? List.of() : current.assignedJobs(),
-                current == null ? tx.now() : current.idleSince());
+                current == null ? tx.now() : current.idleSince(),
+                Patch.given(command.maxConcurrentOffers(), current, RouterWorker::maxConcurrentOffers, null));
 
         decider.require(tx, new UpdateWorker(workerId),
                 () -> "worker " + workerId + " is " + (current == null ? "new" : current.state()), null, proposed, null);

@@ -12,7 +12,8 @@ import java.time.Instant;
 public sealed interface RouterEvent
         permits JobReceived, JobQueued, JobUpdated, JobCompleted, JobClosed, JobCancelled, JobDeleted,
                 OfferIssued, OfferAccepted, OfferDeclined, OfferExpired, OfferRevoked,
-                WorkerRegistered, WorkerDeregistered, WorkerUpdated {
+                WorkerRegistered, WorkerDeregistered, WorkerUpdated,
+                JobClassified, JobClassificationFailed, JobWorkerSelectorsExpired {
 
     /**
      * @return the event's number: 0 for the router's first event, one more for each after it, in

@@ -8,7 +8,7 @@ import java.util.NavigableSet;
 
 /**
  * Per queue and channel, the jobs that want another offer, in queue order: priority descending, then
- * enqueue time, then arrival. Finding the next job for a worker costs a log, not a scan.
+ * expedited first, then enqueue time, then arrival. Finding the next job for a worker costs a log, not a scan.
  */
 public final class WaitingJobs {
 
@@ -16,18 +16,20 @@ public final class WaitingJobs {
      * A job's place in its queue.
      *
      * @param priority the job's priority
+     * @param expedited whether an active selector expedites it: ahead of the others of its priority
      * @param enqueuedAt when it was queued
      * @param arrival its arrival number, the last tie-breaker
      * @param jobId the job
      */
-    public record Place(int priority, Instant enqueuedAt, long arrival, String jobId) {}
+    public record Place(int priority, boolean expedited, Instant enqueuedAt, long arrival, String jobId) {}
 
-    /** Priority descending, then enqueue time, then arrival. */
+    /** Priority descending, then expedited first, then enqueue time, then arrival. */
     public static final Comparator<Place> QUEUE_ORDER = Comparator.comparingInt((Place p) -> -p.priority())
+            .thenComparing(p -> !p.expedited())
             .thenComparing(Place::enqueuedAt)
             .thenComparingLong(Place::arrival);
 
-    private final QueueChannelSets<Place> byQueueChannel = new QueueChannelSets<>(QUEUE_ORDER);
+    private final OrderedSets<QueueChannel, Place> byQueueChannel = new OrderedSets<>(QUEUE_ORDER);
     private final Map<String, Place> places = new HashMap<>();
     private final Map<String, QueueChannel> queueChannels = new HashMap<>();
 

@@ -13,6 +13,10 @@ import java.time.Duration;
  *     offers each job to as many fitting workers as {@code maxConcurrentOffers} allows, so this holds
  *     whenever enough workers fit
  * @param maxConcurrentOffers the most open offers a job has at once, each to a different worker
+ * @param bypassSelectors whether worker selectors are ignored when choosing workers
+ * @param scoringRule for {@link DistributionMode#BEST_WORKER}: the rule scoring each worker, or {@code null}
+ *     for the default score
+ * @param scoringRuleOptions non-null exactly for {@link DistributionMode#BEST_WORKER}
  */
 public record DistributionPolicy(
         String id,
@@ -20,7 +24,10 @@ public record DistributionPolicy(
         Duration offerExpiresAfter,
         DistributionMode mode,
         int minConcurrentOffers,
-        int maxConcurrentOffers) {
+        int maxConcurrentOffers,
+        boolean bypassSelectors,
+        RouterRule scoringRule,
+        ScoringRuleOptions scoringRuleOptions) {
 
     /** Used when a new policy does not set {@code offerExpiresAfter}. */
     public static final Duration DEFAULT_OFFER_EXPIRES_AFTER = Duration.ofMinutes(1);

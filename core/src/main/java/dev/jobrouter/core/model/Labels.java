@@ -37,10 +37,11 @@ public final class Labels {
     }
 
     /**
+     * @param what what the entry belongs to, for the error message ("worker selector of job j1")
      * @throws RouterException INVALID_ARGUMENT for a blank key or a value that is not a string,
      *     boolean or immutable number
      */
-    private static void checkValue(String what, String key, Object value) {
+    public static void checkValue(String what, String key, Object value) {
         if (key == null || key.isBlank()) {
             throw RouterException.invalid(what + " needs a non-blank key");
         }

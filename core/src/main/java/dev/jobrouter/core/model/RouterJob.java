@@ -1,6 +1,7 @@
 package dev.jobrouter.core.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * @param assignments its assignments by id, in the order they were made
  * @param notes notes added by completes, closes and cancels, oldest first
  * @param dispositionCode the outcome given at close or cancel, or {@code null}
+ * @param classificationPolicyId the policy that classifies it, or {@code null}
+ * @param requestedWorkerSelectors the selectors the caller set, as stored (with status and expiry)
+ * @param attachedWorkerSelectors the selectors its last classification attached, as stored
  */
 public record RouterJob(
         String id,
@@ -31,7 +35,10 @@ public record RouterJob(
         Map<String, Object> tags,
         Map<String, RouterJobAssignment> assignments,
         List<RouterJobNote> notes,
-        String dispositionCode) {
+        String dispositionCode,
+        String classificationPolicyId,
+        List<RouterWorkerSelector> requestedWorkerSelectors,
+        List<RouterWorkerSelector> attachedWorkerSelectors) {
 
     /** Priority used when a new job does not set one. */
     public static final int DEFAULT_PRIORITY = 1;
@@ -39,6 +46,45 @@ public record RouterJob(
     public static final int MIN_PRIORITY = -100;
     /** Highest priority allowed. */
     public static final int MAX_PRIORITY = 100;
+
+    /**
+     * The shape of a job before classification and selectors: no policy, no selectors.
+     */
+    public RouterJob(String id, String channelId, String queueId, int priority, JobStatus status, Instant enqueuedAt,
+            Map<String, Object> labels, Map<String, Object> tags, Map<String, RouterJobAssignment> assignments,
+            List<RouterJobNote> notes, String dispositionCode) {
+        this(id, channelId, queueId, priority, status, enqueuedAt, labels, tags, assignments, notes, dispositionCode,
+                null, List.of(), List.of());
+    }
+
+    /** @return the requested and attached selectors that are still active, requested first */
+    public List<RouterWorkerSelector> activeWorkerSelectors() {
+        if (requestedWorkerSelectors.isEmpty() && attachedWorkerSelectors.isEmpty()) {
+            return List.of();
+        }
+        List<RouterWorkerSelector> active = new ArrayList<>();
+        for (RouterWorkerSelector selector : requestedWorkerSelectors) {
+            if (selector.active()) {
+                active.add(selector);
+            }
+        }
+        for (RouterWorkerSelector selector : attachedWorkerSelectors) {
+            if (selector.active()) {
+                active.add(selector);
+            }
+        }
+        return active;
+    }
+
+    /** @return whether an active selector expedites it */
+    public boolean expedited() {
+        for (RouterWorkerSelector selector : activeWorkerSelectors()) {
+            if (selector.expedite()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** @return the assignment that holds a worker's capacity now, if any */
     public Optional<RouterJobAssignment> currentAssignment() {

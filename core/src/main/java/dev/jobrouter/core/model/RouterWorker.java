@@ -18,6 +18,8 @@ import java.util.Set;
  * @param offers its open offers, oldest first
  * @param assignedJobs the jobs it holds capacity for, oldest first
  * @param idleSince when it registered or last had capacity released; breaks longest-idle ties
+ * @param maxConcurrentOffers the most open offers it holds at once, or {@code null} for no limit;
+ *     assignments do not count
  */
 public record RouterWorker(
         String id,
@@ -29,7 +31,8 @@ public record RouterWorker(
         boolean availableForOffers,
         List<RouterJobOffer> offers,
         List<RouterWorkerAssignment> assignedJobs,
-        Instant idleSince) {
+        Instant idleSince,
+        Integer maxConcurrentOffers) {
 
     /** The largest capacity a worker can have, and the largest cost of a channel: a billion. */
     public static final int MAX_CAPACITY = 1_000_000_000;
@@ -81,6 +84,11 @@ public record RouterWorker(
             }
         }
         return count;
+    }
+
+    /** @return whether it may hold one more open offer under its {@link #maxConcurrentOffers()} */
+    public boolean takesMoreOffers() {
+        return maxConcurrentOffers == null || offers.size() < maxConcurrentOffers;
     }
 
     /** @return whether one more job on the channel fits its capacity and the channel's job limit */

@@ -1,6 +1,7 @@
 package dev.jobrouter.core.rules;
 
 import dev.jobrouter.core.command.Command;
+import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
@@ -10,8 +11,7 @@ import java.time.Instant;
 
 /**
  * A transition to decide, with snapshots of what it touches. The Drools adapter inserts each non-null
- * part as a fact, plus {@link Now}. The routing features to come add their facts here (a
- * classification policy, queue statistics) as further components; a rule base that does not mention
+ * part as a fact, plus {@link Now}. Routing features add their facts here as further components; a rule base that does not mention
  * a fact's type never sees it.
  *
  * @param command the proposed transition
@@ -21,7 +21,15 @@ import java.time.Instant;
  * @param offer the offer it touches, or {@code null}
  * @param queue the job's queue, or the queue being upserted; or {@code null}
  * @param policy that queue's distribution policy, or the policy being upserted; or {@code null}
+ * @param classificationPolicy the job's classification policy, or the one being upserted; or {@code null}
  */
 public record Decision(
         Command command, Instant now, RouterJob job, RouterWorker worker, RouterJobOffer offer, RouterQueue queue,
-        DistributionPolicy policy) {}
+        DistributionPolicy policy, ClassificationPolicy classificationPolicy) {
+
+    /** A decision without a classification policy. */
+    public Decision(Command command, Instant now, RouterJob job, RouterWorker worker, RouterJobOffer offer,
+            RouterQueue queue, DistributionPolicy policy) {
+        this(command, now, job, worker, offer, queue, policy, null);
+    }
+}

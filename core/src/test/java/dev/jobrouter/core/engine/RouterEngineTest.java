@@ -16,12 +16,13 @@ import dev.jobrouter.core.command.UpsertQueue;
 import dev.jobrouter.core.command.UpsertWorker;
 import dev.jobrouter.core.event.OfferIssued;
 import dev.jobrouter.core.event.RouterEvent;
-import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.DistributionStrategy;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.routing.Classifier;
+import dev.jobrouter.core.routing.RuleEvaluator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,9 +136,11 @@ class RouterEngineTest {
     @Test
     void everyCommandHasAHandlerAndOneWithoutFailsLoudly() {
         Handlers partial = new Handlers();
-        RouterState state = new RouterState();
+        RouterState state = new RouterState(RouterEngine.DEFAULT_SEED);
         Decider decider = new Decider(rules, state);
-        new JobLifecycle(state, decider, new OfferLifecycle(state, decider)).register(partial);
+        OfferLifecycle offers = new OfferLifecycle(state, decider);
+        new JobLifecycle(state, decider, offers, new Classification(state, decider, offers,
+                new Classifier(RuleEvaluator.basic()))).register(partial);
 
         assertThatThrownBy(() -> partial.requireEvery(RouterCommand.class))
                 .isInstanceOf(IllegalStateException.class)
@@ -146,7 +149,7 @@ class RouterEngineTest {
         ExpireOffer expiry = new ExpireOffer("offer-1", "j1", "w1", T0);
         assertThatThrownBy(() -> partial.run(expiry, new Transaction(state.sequences).begin(T0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no handler for ExpireOffer");
-        assertThat(Handlers.concreteTypes(RouterCommand.class)).hasSize(14);
+        assertThat(Handlers.concreteTypes(RouterCommand.class)).hasSize(17);
         new RouterEngine(rules);   // the real engine has them all
     }
 
@@ -155,10 +158,13 @@ class RouterEngineTest {
         // The longest-idle order would offer w1 (idle since T0) first; a strategy walking it backwards w2.
         RouterEngine standard = new RouterEngine(new StubRules());
         Map<DistributionMode, DistributionStrategy> reversed = new EnumMap<>(DistributionMode.class);
-        RouterEngine backwards = new RouterEngine(new StubRules(), (AvailableWorkers workers) -> {
-            reversed.put(DistributionMode.LONGEST_IDLE, (job, queueChannel) -> workers.in(queueChannel).descendingSet());
-            return reversed;
-        });
+        RouterEngine backwards = new RouterEngine(new StubRules(), RuleEvaluator.basic(), RouterEngine.DEFAULT_SEED,
+                (workers, lookup, scorer, cursor) -> {
+                    for (DistributionMode mode : DistributionMode.values()) {
+                        reversed.put(mode, (job, queueChannel, policy, fits) -> workers.in(queueChannel).descendingSet());
+                    }
+                    return reversed;
+                });
 
         for (RouterEngine engine : List.of(standard, backwards)) {
             setUp(engine, 1);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 
-class QueueChannelSetsTest {
-    private final QueueChannelSets<String> sets = new QueueChannelSets<>(Comparator.<String>naturalOrder());
+class OrderedSetsTest {
+    private final OrderedSets<QueueChannel, String> sets = new OrderedSets<>(Comparator.<String>naturalOrder());
 
     @Test
     void setsOfQueuesAndChannelsNoLongerUsedGoOnceTheyOutnumberTheRest() {

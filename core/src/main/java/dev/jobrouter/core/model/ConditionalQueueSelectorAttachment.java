@@ -1,0 +1,16 @@
+package dev.jobrouter.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * @param condition a rule returning a Boolean
+ * @param queueSelectors attached when it returns true
+ */
+public record ConditionalQueueSelectorAttachment(RouterRule condition, List<RouterQueueSelector> queueSelectors)
+        implements QueueSelectorAttachment {
+    public ConditionalQueueSelectorAttachment {
+        queueSelectors = queueSelectors == null ? null : Collections.unmodifiableList(new ArrayList<>(queueSelectors));
+    }
+}

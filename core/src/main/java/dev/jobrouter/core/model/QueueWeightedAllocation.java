@@ -1,0 +1,15 @@
+package dev.jobrouter.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * @param weight positive; the chance of this allocation is its share of the total
+ * @param queueSelectors attached when drawn
+ */
+public record QueueWeightedAllocation(double weight, List<RouterQueueSelector> queueSelectors) {
+    public QueueWeightedAllocation {
+        queueSelectors = queueSelectors == null ? null : Collections.unmodifiableList(new ArrayList<>(queueSelectors));
+    }
+}

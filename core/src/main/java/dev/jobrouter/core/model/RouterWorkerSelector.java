@@ -1,0 +1,75 @@
+package dev.jobrouter.core.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A condition a worker's labels must meet to be offered a job. The caller sets the key, operator,
+ * value, {@code expiresAfter} and {@code expedite}; the router sets {@code status} and {@code expiresAt}
+ * when it stores the selector on a job.
+ *
+ * <pre>{@code
+ * RouterWorkerSelector.greaterThanOrEqual("Skill", 5).expedite(true).expiresAfter(Duration.ofMinutes(2));
+ * }</pre>
+ *
+ * @param key the label key; non-blank
+ * @param labelOperator how the label compares with {@code value}
+ * @param value a string, boolean or number, like a label
+ * @param expiresAfter how long after it is stored it stops constraining, or {@code null} for never; positive
+ * @param expedite whether the job goes ahead of non-expedited jobs of its priority while this is active
+ * @param status ACTIVE or EXPIRED once stored, {@code null} before
+ * @param expiresAt when it expires once stored, or {@code null}
+ */
+public record RouterWorkerSelector(String key, LabelOperator labelOperator, Object value, Duration expiresAfter,
+        boolean expedite, RouterWorkerSelectorStatus status, Instant expiresAt) {
+
+    /** The SDK's constructor: a selector that neither expires nor expedites. */
+    public RouterWorkerSelector(String key, LabelOperator labelOperator, Object value) {
+        this(key, labelOperator, value, null, false, null, null);
+    }
+
+    public static RouterWorkerSelector equal(String key, Object value) {
+        return new RouterWorkerSelector(key, LabelOperator.EQUAL, value);
+    }
+
+    public static RouterWorkerSelector notEqual(String key, Object value) {
+        return new RouterWorkerSelector(key, LabelOperator.NOT_EQUAL, value);
+    }
+
+    public static RouterWorkerSelector lessThan(String key, Object value) {
+        return new RouterWorkerSelector(key, LabelOperator.LESS_THAN, value);
+    }
+
+    public static RouterWorkerSelector lessThanOrEqual(String key, Object value) {
+        return new RouterWorkerSelector(key, LabelOperator.LESS_THAN_OR_EQUAL, value);
+    }
+
+    public static RouterWorkerSelector greaterThan(String key, Object value) {
+        return new RouterWorkerSelector(key, LabelOperator.GREATER_THAN, value);
+    }
+
+    public static RouterWorkerSelector greaterThanOrEqual(String key, Object value) {
+        return new RouterWorkerSelector(key, LabelOperator.GREATER_THAN_OR_EQUAL, value);
+    }
+
+    /** @return a copy that expires this long after it is stored */
+    public RouterWorkerSelector expiresAfter(Duration expiresAfter) {
+        return new RouterWorkerSelector(key, labelOperator, value, expiresAfter, expedite, status, expiresAt);
+    }
+
+    /** @return a copy that expedites its job, or not */
+    public RouterWorkerSelector expedite(boolean expedite) {
+        return new RouterWorkerSelector(key, labelOperator, value, expiresAfter, expedite, status, expiresAt);
+    }
+
+    /** @return whether it constrains its job: not expired */
+    public boolean active() {
+        return status != RouterWorkerSelectorStatus.EXPIRED;
+    }
+
+    /** @return whether the labels satisfy it: the label is there and the comparison holds */
+    public boolean matches(Map<String, Object> labels) {
+        return labelOperator.holds(labels.get(key), value);
+    }
+}

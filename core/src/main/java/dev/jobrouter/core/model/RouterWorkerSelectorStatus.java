@@ -1,0 +1,7 @@
+package dev.jobrouter.core.model;
+
+/** Whether a stored worker selector still constrains its job. */
+public enum RouterWorkerSelectorStatus {
+    ACTIVE,
+    EXPIRED
+}
