@@ -4,7 +4,11 @@ import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.RouterRule;
+import dev.jobrouter.core.model.ScoringRuleParameterSelector;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Defines or changes a distribution policy; settings not given keep their value. A new policy's
@@ -23,6 +27,12 @@ public final class DistributionPolicyDefinition {
     private DistributionMode mode;
     private Integer minConcurrentOffers;
     private Integer maxConcurrentOffers;
+    private Boolean bypassSelectors;
+    private RouterRule scoringRule;
+    private Integer batchSize;
+    private List<ScoringRuleParameterSelector> scoringParameters;
+    private Boolean batchScoringEnabled;
+    private Boolean descendingOrder;
 
     DistributionPolicyDefinition(LocalHost host, String id) {
         this.host = host;
@@ -44,6 +54,68 @@ public final class DistributionPolicyDefinition {
     /** Offers go to the fitting worker with the lowest load, ties to the one idle the longest. */
     public DistributionPolicyDefinition longestIdle() {
         this.mode = DistributionMode.LONGEST_IDLE;
+        this.scoringRule = null;
+        return this;
+    }
+
+    /**
+     * Offers go to the fitting workers in id order, starting after the worker that received the queue's
+     * previous offer, wrapping around.
+     */
+    public DistributionPolicyDefinition roundRobin() {
+        this.mode = DistributionMode.ROUND_ROBIN;
+        this.scoringRule = null;
+        return this;
+    }
+
+    /**
+     * Offers go to the best-scoring fitting worker, by the default score: the share of the job's labels
+     * the worker shares, plus how well it meets the job's selectors. Clears a scoring rule.
+     */
+    public DistributionPolicyDefinition bestWorker() {
+        this.mode = DistributionMode.BEST_WORKER;
+        this.scoringRule = null;
+        return this;
+    }
+
+    /**
+     * Offers go to the best-scoring fitting worker, scored by the rule: a number per worker, or with
+     * {@link #batchScoringEnabled(boolean)} a {@code Map<String, Number>} from worker id to score per batch.
+     * A worker whose score fails is left out of that round.
+     */
+    public DistributionPolicyDefinition bestWorker(RouterRule scoringRule) {
+        this.mode = DistributionMode.BEST_WORKER;
+        this.scoringRule = Arguments.required("scoringRule", scoringRule);
+        return this;
+    }
+
+    /** Whether worker selectors are ignored when choosing workers; false by default. */
+    public DistributionPolicyDefinition bypassSelectors(boolean bypass) {
+        this.bypassSelectors = bypass;
+        return this;
+    }
+
+    /** Best worker: what the scoring rule is given besides the worker; both by default; replaces the list. */
+    public DistributionPolicyDefinition scoringParameters(ScoringRuleParameterSelector... parameters) {
+        this.scoringParameters = Arrays.asList(Arguments.required("parameters", parameters));
+        return this;
+    }
+
+    /** Best worker: whether the scoring rule scores batches of workers; false by default. */
+    public DistributionPolicyDefinition batchScoringEnabled(boolean enabled) {
+        this.batchScoringEnabled = enabled;
+        return this;
+    }
+
+    /** Best worker: workers per batch when batch scoring, 1 or more; 20 by default. */
+    public DistributionPolicyDefinition batchSize(int size) {
+        this.batchSize = size;
+        return this;
+    }
+
+    /** Best worker: whether higher scores go first; true by default. */
+    public DistributionPolicyDefinition descendingOrder(boolean descending) {
+        this.descendingOrder = descending;
         return this;
     }
 
@@ -64,10 +136,12 @@ public final class DistributionPolicyDefinition {
      *
      * @return the policy as stored
      * @throws dev.jobrouter.core.RouterException INVALID_ARGUMENT for a blank id, a non-positive expiry
-     *     or concurrent offers outside {@code 1 <= min <= max}
+     *     concurrent offers outside {@code 1 <= min <= max}, scoring settings on a policy that is not
+     *     best worker, a batch size below 1, a scoring rule that does not compile or names no registered function
      */
     public DistributionPolicy upsert() {
         return host.execute(new UpsertDistributionPolicy(id, name, offerExpiresAfter, mode, minConcurrentOffers,
-                maxConcurrentOffers));
+                maxConcurrentOffers, bypassSelectors, scoringRule, batchSize, scoringParameters, batchScoringEnabled,
+                descendingOrder));
     }
 }

@@ -3,11 +3,15 @@ package dev.jobrouter;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterWorkerSelector;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Defines a job, which is queued at once, or changes an existing job's priority, labels or tags.
+ * Defines a job, which is queued at once (or classified, with a classification policy), or changes an
+ * existing job's priority, labels, tags, policy or worker selectors.
  *
  * <pre>{@code
  * router.job("j1").channel("voice").queue("q1").priority(1).label("vip", true).upsert();
@@ -19,6 +23,8 @@ public final class JobDefinition extends Definition<JobDefinition> {
     private String channelId;
     private String queueId;
     private Integer priority;
+    private String classificationPolicyId;
+    private List<RouterWorkerSelector> workerSelectors;
     private final Map<String, Object> tags = new LinkedHashMap<>();
 
     JobDefinition(LocalHost host, String id) {
@@ -37,7 +43,10 @@ public final class JobDefinition extends Definition<JobDefinition> {
         return this;
     }
 
-    /** The queue it waits in; required for a new job, fixed after; it must exist. */
+    /**
+     * The queue it waits in; it must exist. A new job needs a queue, a classification policy, or both
+     * (the policy's choice wins, this is its fallback). Fixed after, but classification may move it.
+     */
     public JobDefinition queue(String queueId) {
         this.queueId = queueId;
         return this;
@@ -46,6 +55,24 @@ public final class JobDefinition extends Definition<JobDefinition> {
     /** -100 to 100, higher first; a new job's default is 1. */
     public JobDefinition priority(int priority) {
         this.priority = priority;
+        return this;
+    }
+
+    /**
+     * The classification policy that gives it its queue, priority and attached worker selectors; it must
+     * exist. Setting it on a queued job, or changing a classified job's labels, classifies it again.
+     */
+    public JobDefinition classificationPolicy(String classificationPolicyId) {
+        this.classificationPolicyId = Arguments.required("classificationPolicyId", classificationPolicyId);
+        return this;
+    }
+
+    /**
+     * The worker selectors a worker must satisfy to be offered the job; replaces the requested ones
+     * (with no arguments, clears them). Each is stored ACTIVE, expiring {@code expiresAfter} from now.
+     */
+    public JobDefinition workerSelectors(RouterWorkerSelector... selectors) {
+        this.workerSelectors = Arrays.asList(Arguments.required("selectors", selectors));
         return this;
     }
 
@@ -59,10 +86,12 @@ public final class JobDefinition extends Definition<JobDefinition> {
      * Creates and queues the job, or changes it.
      *
      * @return the job as stored
-     * @throws dev.jobrouter.core.RouterException INVALID_ARGUMENT for bad values or an unknown queue;
+     * @throws dev.jobrouter.core.RouterException INVALID_ARGUMENT for bad values, malformed selectors, or an
+     *     unknown queue or classification policy;
      *     CONFLICT when a rule refuses
      */
     public RouterJob upsert() {
-        return host.execute(new UpsertJob(id, channelId, queueId, priority, labels, tags));
+        return host.execute(new UpsertJob(id, channelId, queueId, priority, labels, tags, classificationPolicyId,
+                workerSelectors));
     }
 }

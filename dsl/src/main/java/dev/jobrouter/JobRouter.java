@@ -10,6 +10,7 @@ import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeclineJobOffer;
 import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.ReclassifyJob;
 import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
@@ -17,15 +18,20 @@ import dev.jobrouter.core.host.ExecutionLog;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.host.Subscription;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.model.RuleFunction;
+import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.RouterTime;
 import dev.jobrouter.core.time.VirtualClock;
 import dev.jobrouter.rules.DrlSource;
+import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +42,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -111,6 +119,14 @@ public final class JobRouter implements AutoCloseable {
         return new WorkerDefinition(host, id);
     }
 
+    /**
+     * Starts defining (or changing) a classification policy:
+     * {@code router.classificationPolicy("cp").fallbackQueue("q1").prioritizationRule(rule).upsert()}.
+     */
+    public ClassificationPolicyDefinition classificationPolicy(String id) {
+        return new ClassificationPolicyDefinition(host, id);
+    }
+
     /** Starts defining (or changing) a job: {@code router.job("j1").channel("voice").queue("q1").upsert()}. */
     public JobDefinition job(String id) {
         return new JobDefinition(host, id);
@@ -156,6 +172,16 @@ public final class JobRouter implements AutoCloseable {
     /** @return every queue, ordered by id */
     public List<RouterQueue> listQueues() {
         return host.read(RouterEngine::listQueues);
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id */
+    public ClassificationPolicy getClassificationPolicy(String policyId) {
+        return host.read(engine -> engine.getClassificationPolicy(policyId));
+    }
+
+    /** @return every classification policy, ordered by id */
+    public List<ClassificationPolicy> listClassificationPolicies() {
+        return host.read(RouterEngine::listClassificationPolicies);
     }
 
     /** @return every distribution policy, ordered by id */
@@ -268,6 +294,18 @@ public final class JobRouter implements AutoCloseable {
     /** As {@link #cancelJob(String)}, with a disposition code and a note. */
     public RouterJob cancelJob(String jobId, String dispositionCode, String note) {
         return host.execute(new CancelJob(jobId, dispositionCode, note));
+    }
+
+    /**
+     * Classifies a QUEUED or CLASSIFICATION_FAILED job again with its classification policy: its queue,
+     * priority and attached selectors are recomputed, and open offers that no longer fit are revoked.
+     *
+     * @return the job, QUEUED or CLASSIFICATION_FAILED
+     * @throws RouterException NOT_FOUND for an unknown job; CONFLICT for a job in another status or
+     *     without a classification policy, or when a rule refuses
+     */
+    public RouterJob reclassifyJob(String jobId) {
+        return host.execute(new ReclassifyJob(jobId));
     }
 
     /**
@@ -385,6 +423,8 @@ public final class JobRouter implements AutoCloseable {
         private final List<DrlSource> rules = new ArrayList<>();
         private final Set<String> disabledRules = new LinkedHashSet<>();
         private ExecutionLog executionLog = ExecutionLog.NONE;
+        private final Map<String, RuleFunction> functions = new LinkedHashMap<>();
+        private Long seed;
 
         private Builder() {}
 
@@ -483,14 +523,48 @@ public final class JobRouter implements AutoCloseable {
         }
 
         /**
+         * Registers a function that {@link FunctionRouterRule#named(String)} rules may name. Named
+         * functions are what a journal can record; a function carried by the rule itself cannot be.
+         *
+         * @throws RouterException INVALID_ARGUMENT for a blank name, a null function, or a name given twice
+         */
+        public Builder function(String name, RuleFunction function) {
+            if (Arguments.required("name", name).isBlank()) {
+                throw RouterException.invalid("a function needs a non-blank name");
+            }
+            Arguments.required("function", function);
+            if (functions.containsKey(name)) {
+                throw RouterException.invalid("function \"" + name + "\" was already registered");
+            }
+            functions.put(name, function);
+            return this;
+        }
+
+        /**
+         * Seeds the generator weighted allocations draw from; by default {@link RouterEngine#DEFAULT_SEED},
+         * so two routers given the same commands draw the same either way.
+         *
+         * @throws RouterException INVALID_ARGUMENT when the seed was already set
+         */
+        public Builder seed(long seed) {
+            if (this.seed != null) {
+                throw RouterException.invalid("the seed was already set to " + this.seed);
+            }
+            this.seed = seed;
+            return this;
+        }
+
+        /**
          * @return a new router
          * @throws RouterException RULES_INVALID when the rules do not compile; INVALID_ARGUMENT when a
          *     disabled rule is not an optional built-in rule
          */
         public JobRouter build() {
             TransitionRules session = RuleBase.of(rules).newSession(disabledRules);
-            return new JobRouter(new LocalHost(new RouterEngine(session), clock == null ? InstantSource.system() : clock,
-                    executionLog), session);
+            RuleEvaluator routerRules = new RuleEvaluator(new MvelExpressions(), functions);
+            RouterEngine engine = new RouterEngine(session, routerRules, seed == null ? RouterEngine.DEFAULT_SEED : seed);
+            return new JobRouter(new LocalHost(engine, clock == null ? InstantSource.system() : clock, executionLog),
+                    session);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
     private Set<String> queues;
     private final Map<String, Object> tags = new LinkedHashMap<>();
     private Boolean availableForOffers;
+    private Integer maxConcurrentOffers;
 
     WorkerDefinition(LocalHost host, String id) {
         this.host = host;
@@ -69,6 +70,12 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
         return this;
     }
 
+    /** The most open offers it holds at once, 1 or more; assignments do not count. By default there is no limit. */
+    public WorkerDefinition maxConcurrentOffers(int count) {
+        this.maxConcurrentOffers = count;
+        return this;
+    }
+
     /** Sets a tag, for the caller's use; merged with existing tags. */
     public WorkerDefinition tag(String key, Object value) {
         tags.put(key, value);
@@ -89,6 +96,7 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
      *     CONFLICT when a rule refuses the registration or deregistration
      */
     public RouterWorker upsert() {
-        return host.execute(new UpsertWorker(id, capacity, channels, queues, labels, tags, availableForOffers));
+        return host.execute(new UpsertWorker(id, capacity, channels, queues, labels, tags, availableForOffers,
+                maxConcurrentOffers));
     }
 }

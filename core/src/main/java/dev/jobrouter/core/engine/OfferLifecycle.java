@@ -82,6 +82,8 @@ final class OfferLifecycle implements Handlers.Family {
         tx.publish(new OfferAccepted(tx.sequence(), now, offer.offerId(), job.id(), worker.id(),
                 assignment.assignmentId()));
         revokeOpenOffers(tx, job.id());
+        // An offer became an assignment: under a maxConcurrentOffers limit that frees room for another offer.
+        tx.workersToMatch.add(worker.id());
         return new AcceptJobOfferResult(assignment.assignmentId(), job.id(), worker.id());
     }
 

@@ -1,0 +1,81 @@
+package dev.jobrouter;
+
+import dev.jobrouter.core.command.UpsertClassificationPolicy;
+import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.model.ClassificationPolicy;
+import dev.jobrouter.core.model.QueueSelectorAttachment;
+import dev.jobrouter.core.model.RouterRule;
+import dev.jobrouter.core.model.WorkerSelectorAttachment;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Defines or changes a classification policy; settings not given keep their value, a list given
+ * replaces the stored one (called with no arguments, it clears it). Jobs already classified keep
+ * their classification.
+ *
+ * <pre>{@code
+ * router.classificationPolicy("cp").name("Intake").fallbackQueue("general")
+ *       .queueSelectorAttachments(new PassThroughQueueSelectorAttachment("Region", LabelOperator.EQUAL))
+ *       .prioritizationRule(new ExpressionRouterRule("job.VIP == true ? 10 : 1"))
+ *       .workerSelectorAttachments(new StaticWorkerSelectorAttachment(RouterWorkerSelector.equal("Language", "en")))
+ *       .upsert();
+ * }</pre>
+ */
+public final class ClassificationPolicyDefinition {
+    private final LocalHost host;
+    private final String id;
+    private String name;
+    private String fallbackQueueId;
+    private List<QueueSelectorAttachment> queueSelectorAttachments;
+    private RouterRule prioritizationRule;
+    private List<WorkerSelectorAttachment> workerSelectorAttachments;
+
+    ClassificationPolicyDefinition(LocalHost host, String id) {
+        this.host = host;
+        this.id = id;
+    }
+
+    /** A display name. */
+    public ClassificationPolicyDefinition name(String name) {
+        this.name = Arguments.required("name", name);
+        return this;
+    }
+
+    /** The queue for jobs no selector places and that name none; it must exist. */
+    public ClassificationPolicyDefinition fallbackQueue(String queueId) {
+        this.fallbackQueueId = Arguments.required("queueId", queueId);
+        return this;
+    }
+
+    /** What yields the queue selectors; the queue with the lowest id that satisfies them all is chosen. */
+    public ClassificationPolicyDefinition queueSelectorAttachments(QueueSelectorAttachment... attachments) {
+        this.queueSelectorAttachments = Arrays.asList(Arguments.required("attachments", attachments));
+        return this;
+    }
+
+    /** Gives the priority: an integral number from -100 to 100, else classification fails. */
+    public ClassificationPolicyDefinition prioritizationRule(RouterRule rule) {
+        this.prioritizationRule = Arguments.required("rule", rule);
+        return this;
+    }
+
+    /** What yields the worker selectors attached to each job, recomputed on every classification. */
+    public ClassificationPolicyDefinition workerSelectorAttachments(WorkerSelectorAttachment... attachments) {
+        this.workerSelectorAttachments = Arrays.asList(Arguments.required("attachments", attachments));
+        return this;
+    }
+
+    /**
+     * Creates or changes the policy.
+     *
+     * @return the policy as stored
+     * @throws dev.jobrouter.core.RouterException INVALID_ARGUMENT for an unknown fallback queue, a malformed
+     *     selector or attachment, an expression that does not compile, an unregistered function name;
+     *     CONFLICT when a rule refuses
+     */
+    public ClassificationPolicy upsert() {
+        return host.execute(new UpsertClassificationPolicy(id, name, fallbackQueueId, queueSelectorAttachments,
+                prioritizationRule, workerSelectorAttachments));
+    }
+}
