@@ -62,7 +62,8 @@ final class Classification implements Handlers.Family {
         ClassificationPolicy policy = state.classificationPolicies.get(job.classificationPolicyId());
         List<RouterQueue> queues = new ArrayList<>(state.queues.values());
         queues.sort(Comparator.comparing(RouterQueue::id));
-        Classifier.Result result = classifier.classify(policy, job, queues, state.sequences::nextRandom);
+        Classifier.Result result = classifier.classify(policy, job, state.requestedQueues.get(job.id()), queues,
+                state.sequences::nextRandom);
         Instant now = tx.now();
         RouterJob classified;
         if (result instanceof Classifier.Classified ok) {

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param counters the next ids and numbers
  * @param classificationPolicies every classification policy
  * @param roundRobinCursors per round-robin queue, the worker that received its last offer
+ * @param requestedQueues per job with a classification policy, the queue its caller set on it
  */
 public record EngineSnapshot(
         List<DistributionPolicy> policies,
@@ -39,7 +40,8 @@ public record EngineSnapshot(
         List<TimedCommand> timers,
         Counters counters,
         List<ClassificationPolicy> classificationPolicies,
-        Map<String, String> roundRobinCursors) {
+        Map<String, String> roundRobinCursors,
+        Map<String, String> requestedQueues) {
 
     /**
      * The router's counters.

@@ -96,6 +96,9 @@ final class JobLifecycle implements Handlers.Family {
         decider.require(tx, new CreateJob(jobId, channelId, queueId, priority, labels, tags),
                 () -> "job " + jobId + " is new", job, null, null);
         state.arrivals.put(jobId, state.sequences.nextArrival());
+        if (policyId != null && queueId != null) {
+            state.requestedQueues.put(jobId, queueId);
+        }
         state.jobs.put(jobId, job);
         tx.publish(new JobReceived(tx.sequence(), now, jobId, channelId, queueId, priority, labels, tags, job.status()));
         if (policyId == null) {
@@ -234,6 +237,7 @@ final class JobLifecycle implements Handlers.Family {
         classification.rescheduleExpiry(job, null);
         state.jobs.remove(job.id());
         state.arrivals.remove(job.id());
+        state.requestedQueues.remove(job.id());
         tx.publish(new JobDeleted(tx.sequence(), tx.now(), job.id()));
         return null;
     }

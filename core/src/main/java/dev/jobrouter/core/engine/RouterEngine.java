@@ -275,7 +275,8 @@ public final class RouterEngine implements AutoCloseable {
                 sortedBy(state.offers.values(), RouterJobOffer::offerId), Collections.unmodifiableMap(declines),
                 Collections.unmodifiableMap(arrivals),
                 state.timers.pending().stream().map(TimerQueue.Timer::command).toList(), state.sequences.counters(),
-                listClassificationPolicies(), Collections.unmodifiableMap(new TreeMap<>(state.roundRobinCursors.asMap())));
+                listClassificationPolicies(), Collections.unmodifiableMap(new TreeMap<>(state.roundRobinCursors.asMap())),
+                Collections.unmodifiableMap(new TreeMap<>(state.requestedQueues.asMap())));
     }
 
     /** @return the queue-and-channel sets the matching indexes hold; for tests of memory under steady load */

@@ -31,6 +31,11 @@ final class RouterState {
     final TrackedMap<String, DistributionPolicy> policies = new TrackedMap<>(undo);
     final TrackedMap<String, RouterQueue> queues = new TrackedMap<>(undo);
     final TrackedMap<String, ClassificationPolicy> classificationPolicies = new TrackedMap<>(undo);
+    /**
+     * Per job with a classification policy, the queue its caller set on it, if any: classification
+     * falls back to it when no selector chooses a queue, however often the job moved since.
+     */
+    final TrackedMap<String, String> requestedQueues = new TrackedMap<>(undo);
     /** Per round-robin queue, the worker that received its last offer: the cursor the next offer starts after. */
     final TrackedMap<String, String> roundRobinCursors = new TrackedMap<>(undo);
     /** A job's arrival number, the last tie-breaker of queue order; set before the job enters its map. */

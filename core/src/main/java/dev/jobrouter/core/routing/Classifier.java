@@ -58,15 +58,16 @@ public final class Classifier {
 
     /**
      * @param policy the policy
-     * @param job the job, with its labels, priority and the queue the caller set (or {@code null})
+     * @param job the job, with its labels and priority
+     * @param requestedQueueId the queue the caller set on the job, or {@code null}
      * @param queues every queue, ordered by id
      * @param random the router's generator: a draw in [0, 1)
      */
-    public Result classify(ClassificationPolicy policy, RouterJob job, Collection<RouterQueue> queues,
-            DoubleSupplier random) {
+    public Result classify(ClassificationPolicy policy, RouterJob job, String requestedQueueId,
+            Collection<RouterQueue> queues, DoubleSupplier random) {
         RuleInput input = new RuleInput(job.labels(), List.of(), null, List.of());
         try {
-            String queueId = queueOf(policy, job, queues, input, random);
+            String queueId = queueOf(policy, job, requestedQueueId, queues, input, random);
             if (queueId == null) {
                 return new Failed("no queue selector chose a queue, and neither the job nor the policy names one");
             }
@@ -82,8 +83,8 @@ public final class Classifier {
         }
     }
 
-    private String queueOf(ClassificationPolicy policy, RouterJob job, Collection<RouterQueue> queues, RuleInput input,
-            DoubleSupplier random) throws RuleFailure {
+    private String queueOf(ClassificationPolicy policy, RouterJob job, String requestedQueueId,
+            Collection<RouterQueue> queues, RuleInput input, DoubleSupplier random) throws RuleFailure {
         List<RouterQueueSelector> selectors = new ArrayList<>();
         for (QueueSelectorAttachment attachment : policy.queueSelectorAttachments()) {
             selectors.addAll(queueSelectors(attachment, job.labels(), input, random));
@@ -95,7 +96,7 @@ public final class Classifier {
                 }
             }
         }
-        return job.queueId() != null ? job.queueId() : policy.fallbackQueueId();
+        return requestedQueueId != null ? requestedQueueId : policy.fallbackQueueId();
     }
 
     private int priorityOf(RouterRule rule, RuleInput input) throws RuleFailure {
