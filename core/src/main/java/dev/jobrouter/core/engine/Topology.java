@@ -20,6 +20,7 @@ import dev.jobrouter.core.routing.Selectors;
 import dev.jobrouter.core.time.RouterTime;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -102,7 +103,7 @@ final class Topology implements Handlers.Family {
         }
         List<ScoringRuleParameterSelector> parameters =
                 command.scoringParameters() == null ? base.scoringParameters() : command.scoringParameters();
-        if (parameters.contains(null)) {
+        if (parameters.stream().anyMatch(Objects::isNull)) {
             throw RouterException.invalid("scoringParameters of distribution policy " + id + " must not hold null");
         }
         return new ScoringRuleOptions(batchSize, List.copyOf(new LinkedHashSet<>(parameters)),
