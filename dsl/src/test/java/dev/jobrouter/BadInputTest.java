@@ -9,6 +9,16 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.jobrouter.Fixtures.Snapshot;
 import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.model.ExpressionRouterRule;
+import dev.jobrouter.core.model.FunctionRouterRule;
+import dev.jobrouter.core.model.LabelOperator;
+import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
+import dev.jobrouter.core.model.QueueWeightedAllocation;
+import dev.jobrouter.core.model.RouterQueueSelector;
+import dev.jobrouter.core.model.RouterWorkerSelector;
+import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
+import dev.jobrouter.core.model.WeightedAllocationQueueSelectorAttachment;
+import dev.jobrouter.core.model.WorkerSelectorAttachment;
 import dev.jobrouter.core.RouterException;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +55,7 @@ class BadInputTest {
         voiceJob(router, "j4");
         revokedOffer = onlyOffer(router, "w3").offerId();
         router.cancelJob("j4");
+        router.classificationPolicy("cp").fallbackQueue("q1").upsert();
         router.advanceBy(Duration.ofSeconds(5));
     }
 
@@ -142,6 +153,64 @@ class BadInputTest {
                 bad("min above max offers", r -> r.distributionPolicy("p1").minConcurrentOffers(3)
                         .maxConcurrentOffers(2).upsert(), ErrorCode.INVALID_ARGUMENT,
                         "needs 1 <= minConcurrentOffers <= maxConcurrentOffers, not 3 and 2"),
+
+                bad("job with an unknown classification policy", r -> r.job("j9").channel("voice")
+                        .classificationPolicy("nope").upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "job j9 names classification policy nope, which does not exist"),
+                bad("selector with a blank key", r -> r.job("j1").workerSelectors(RouterWorkerSelector.equal(" ", 1))
+                        .upsert(), ErrorCode.INVALID_ARGUMENT, "worker selector of job j1 needs a non-blank key"),
+                bad("selector value of another type", r -> r.job("j1")
+                        .workerSelectors(RouterWorkerSelector.equal("Skills", List.of("a"))).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "worker selector of job j1 'Skills' must be a string, a boolean"),
+                bad("selector without operator", r -> r.job("j1")
+                        .workerSelectors(new RouterWorkerSelector("Skill", null, 1)).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "'Skill' needs a label operator"),
+                bad("selector expiring after zero", r -> r.job("j1")
+                        .workerSelectors(RouterWorkerSelector.equal("Skill", 1).expiresAfter(Duration.ZERO)).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "must expire after a positive duration", "not PT0S"),
+                bad("selector expiring past the router's range", r -> r.job("j1")
+                        .workerSelectors(RouterWorkerSelector.equal("Skill", 1).expiresAfter(Duration.ofDays(365 * 101)))
+                        .upsert(), ErrorCode.INVALID_ARGUMENT, "must expire after a positive duration of at most"),
+                bad("null selector", r -> r.job("j1").workerSelectors((RouterWorkerSelector) null).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "worker selector of job j1 must not be null"),
+                bad("fallback queue that does not exist", r -> r.classificationPolicy("cp").fallbackQueue("nope").upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "classification policy cp names fallback queue nope, which does not exist"),
+                bad("MVEL that does not compile", r -> r.classificationPolicy("cp")
+                        .prioritizationRule(new ExpressionRouterRule("job.Vip ==")).upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "prioritization rule of classification policy cp: expression \"job.Vip ==\" does not compile"),
+                bad("blank expression", r -> r.classificationPolicy("cp")
+                        .prioritizationRule(new ExpressionRouterRule(" ")).upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "needs a non-blank expression"),
+                bad("unregistered function", r -> r.classificationPolicy("cp")
+                        .prioritizationRule(FunctionRouterRule.named("vip")).upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "names function \"vip\", which is not registered"),
+                bad("pass-through with a blank key", r -> r.classificationPolicy("cp").queueSelectorAttachments(
+                        new PassThroughQueueSelectorAttachment("", LabelOperator.EQUAL)).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "queue selector attachment of classification policy cp needs a non-blank key"),
+                bad("weighted allocation weighing nothing", r -> r.classificationPolicy("cp").queueSelectorAttachments(
+                        new WeightedAllocationQueueSelectorAttachment(List.of(new QueueWeightedAllocation(0,
+                                List.of(RouterQueueSelector.equal("Id", "q1")))))).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "needs positive, finite weights, not 0.0"),
+                bad("null attachment", r -> r.classificationPolicy("cp")
+                        .workerSelectorAttachments((WorkerSelectorAttachment) null).upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "worker selector attachment of classification policy cp must not be null"),
+                bad("static attachment of a bad selector", r -> r.classificationPolicy("cp").workerSelectorAttachments(
+                        new StaticWorkerSelectorAttachment(RouterWorkerSelector.equal("k", new Object()))).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "'k' must be a string, a boolean or an immutable number"),
+                bad("reclassify an unknown job", r -> r.reclassifyJob("nope"), ErrorCode.NOT_FOUND, "job nope not found"),
+                bad("reclassify a job without a policy", r -> r.reclassifyJob("j1"), ErrorCode.CONFLICT,
+                        "job j1 is QUEUED without a classification policy", "reclassifyJob needs a job with a classification policy"),
+                bad("unknown classification policy", r -> r.getClassificationPolicy("nope"), ErrorCode.NOT_FOUND,
+                        "classification policy nope not found"),
+                bad("worker with no room for offers", r -> r.worker("w1").maxConcurrentOffers(0).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "maxConcurrentOffers of worker w1 must be 1 or more, not 0"),
+                bad("scoring options on a longest-idle policy", r -> r.distributionPolicy("p1").batchSize(5).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "distribution policy p1 is LONGEST_IDLE; a scoring rule and its options"),
+                bad("batch size zero", r -> r.distributionPolicy("p1").bestWorker().batchSize(0).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "batchSize of distribution policy p1 must be 1 or more, not 0"),
+                bad("scoring expression that does not compile", r -> r.distributionPolicy("p1")
+                        .bestWorker(new ExpressionRouterRule("((")).upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "scoring rule of distribution policy p1: expression \"((\" does not compile"),
 
                 bad("advance by a negative duration", r -> r.advanceBy(Duration.ofSeconds(-1)),
                         ErrorCode.INVALID_ARGUMENT, "the duration to advance by must lie between zero and"),
