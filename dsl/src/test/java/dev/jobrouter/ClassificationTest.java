@@ -199,6 +199,21 @@ class ClassificationTest {
     }
 
     @Test
+    void selectorsOfAClassifiedJobExpireOnTime() {
+        router.classificationPolicy("cp").fallbackQueue("q1").workerSelectorAttachments(new PassThroughWorkerSelectorAttachment(
+                "Language", LabelOperator.EQUAL, Duration.ofSeconds(20))).upsert();
+        router.job("j1").channel("voice").classificationPolicy("cp").label("Language", "fr")
+                .workerSelectors(RouterWorkerSelector.equal("Senior", true).expiresAfter(Duration.ofSeconds(10))).upsert();
+        assertThat(router.nextTimerAt()).contains(Fixtures.T0.plusSeconds(10));
+
+        router.job("j1").label("Language", "en").upsert();   // reclassified at T0: the attached one is stamped again
+        router.advanceBy(Duration.ofSeconds(20));
+
+        assertThat(router.getJob("j1").activeWorkerSelectors()).isEmpty();
+        assertThat(router.nextTimerAt()).isEmpty();
+    }
+
+    @Test
     void weightedAllocationDrawsFromTheSeededGeneratorSoTheSameSeedDrawsTheSame() {
         List<List<String>> runs = new ArrayList<>();
         for (long seed : List.of(7L, 7L, 8L)) {

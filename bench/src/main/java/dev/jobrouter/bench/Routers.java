@@ -14,8 +14,10 @@ import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.VirtualClock;
+import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,9 @@ final class Routers {
             case "java" -> new JavaTransitionRules();
             default -> throw new IllegalArgumentException("rules: drools or java, not " + rules);
         };
-        LocalHost engine = new LocalHost(new RouterEngine(decider), new VirtualClock(T0), ExecutionLog.NONE);
+        RouterEngine core = new RouterEngine(decider, new RuleEvaluator(new MvelExpressions(), Map.of()),
+                RouterEngine.DEFAULT_SEED);
+        LocalHost engine = new LocalHost(core, new VirtualClock(T0), ExecutionLog.NONE);
         engine.execute(new UpsertDistributionPolicy("p1", null, Duration.ofHours(1), null, null, null));
         engine.execute(new UpsertQueue("q1", null, "p1", Map.of()));
         return engine;

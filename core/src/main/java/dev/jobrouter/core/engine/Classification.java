@@ -48,7 +48,7 @@ final class Classification implements Handlers.Family {
         RouterJob job = state.job(command.jobId());
         decider.require(tx, command, () -> "job " + job.id() + " is " + job.status()
                 + (job.classificationPolicyId() == null ? " without a classification policy" : ""), job, null, null);
-        classify(tx, job);
+        classify(tx, job, job);
         tx.jobsToMatch.add(job.id());
         return state.jobs.get(job.id());
     }
@@ -57,8 +57,11 @@ final class Classification implements Handlers.Family {
      * Classifies the job, stored as it is, with its policy: QUEUED in the chosen queue with its
      * priority and attached selectors (JobClassified, JobQueued), or CLASSIFICATION_FAILED
      * (JobClassificationFailed). Offers that no longer fit are revoked.
+     *
+     * @param scheduled the job as its selector expiry timer was scheduled for: as it was before the
+     *     command, or {@code null} for a job the command creates
      */
-    void classify(Transaction tx, RouterJob job) {
+    void classify(Transaction tx, RouterJob job, RouterJob scheduled) {
         ClassificationPolicy policy = state.classificationPolicies.get(job.classificationPolicyId());
         List<RouterQueue> queues = new ArrayList<>(state.queues.values());
         queues.sort(Comparator.comparing(RouterQueue::id));
@@ -88,7 +91,7 @@ final class Classification implements Handlers.Family {
             tx.publish(new JobClassificationFailed(tx.sequence(), now, job.id(), policy.id(), reason));
             offers.revokeOpenOffers(tx, job.id());
         }
-        rescheduleExpiry(job, classified);
+        rescheduleExpiry(scheduled, classified);
     }
 
     /** Expires the job's active selectors due by the timer's instant, and matches the job again. */

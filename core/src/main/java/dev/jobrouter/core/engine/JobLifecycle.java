@@ -105,7 +105,7 @@ final class JobLifecycle implements Handlers.Family {
             tx.publish(new JobQueued(tx.sequence(), now, jobId, queueId));
             classification.rescheduleExpiry(null, job);
         } else {
-            classification.classify(tx, job);
+            classification.classify(tx, job, null);
         }
         tx.jobsToMatch.add(jobId);
         return state.jobs.get(jobId);
@@ -133,7 +133,7 @@ final class JobLifecycle implements Handlers.Family {
         boolean policyChanged = !Objects.equals(policyId, current.classificationPolicyId());
         if (policyId != null && (policyChanged || !labels.isEmpty())
                 && (job.status() == JobStatus.QUEUED || job.status() == JobStatus.CLASSIFICATION_FAILED)) {
-            classification.classify(tx, job);
+            classification.classify(tx, job, current);
         } else {
             if (command.workerSelectors() != null && job.status() == JobStatus.QUEUED) {
                 offers.revokeUnfitting(tx, job);
