@@ -4,8 +4,13 @@ import dev.jobrouter.Assignment;
 import dev.jobrouter.JobRouter;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.model.ExpressionRouterRule;
+import dev.jobrouter.core.model.LabelOperator;
+import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorkerSelector;
+import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,6 +100,40 @@ public final class HandleAnOffer {
             System.out.printf("  on %s job j1 is %s; edmonton uses %d of %d%n", router.now(),
                     router.getJob("j1").status(), router.getWorker("edmonton").usedCapacity(),
                     router.getWorker("edmonton").capacity());
+        }
+        classifiedJob();
+    }
+
+    /** A job classified by a policy: its queue, priority and attached selectors, then who is offered it. */
+    private static void classifiedJob() {
+        System.out.println();
+        System.out.println("== A classified job: a policy picks its queue, priority and worker selectors ==");
+        try (JobRouter router = JobRouter.builder().virtualClock(Instant.parse("2026-01-05T09:00:00Z")).build()) {
+            router.distributionPolicy("rr").roundRobin().upsert();
+            router.queue("general").distributionPolicy("rr").upsert();
+            router.queue("fr-support").distributionPolicy("rr").label("Language", "fr").upsert();
+            router.classificationPolicy("intake").fallbackQueue("general")
+                    .queueSelectorAttachments(new PassThroughQueueSelectorAttachment("Language", LabelOperator.EQUAL))
+                    .prioritizationRule(new ExpressionRouterRule("job.Vip == true ? 10 : 1"))
+                    .workerSelectorAttachments(new StaticWorkerSelectorAttachment(
+                            RouterWorkerSelector.greaterThanOrEqual("Skill", 5)))
+                    .upsert();
+            router.worker("bruno").capacity(1).channel("voice", 1).queues("fr-support").label("Skill", 3)
+                    .availableForOffers(true).upsert();
+            router.worker("chloe").capacity(1).channel("voice", 1).queues("fr-support").label("Skill", 8)
+                    .availableForOffers(true).upsert();
+
+            RouterJob job = router.job("call-1").channel("voice").classificationPolicy("intake")
+                    .label("Language", "fr").label("Vip", true).upsert();
+            System.out.printf("  job %s: %s in queue %s, priority %d%n", job.id(), job.status(), job.queueId(),
+                    job.priority());
+            for (RouterWorkerSelector selector : job.attachedWorkerSelectors()) {
+                System.out.printf("  attached selector: %s %s %s%n", selector.key(), selector.labelOperator(),
+                        selector.value());
+            }
+            for (RouterJobOffer offer : router.getJobOffers(job.id())) {
+                System.out.printf("  offered to %s (bruno has Skill 3, chloe 8)%n", offer.workerId());
+            }
         }
     }
 

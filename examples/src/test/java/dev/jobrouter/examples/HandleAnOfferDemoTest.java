@@ -1,0 +1,30 @@
+package dev.jobrouter.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo runs to the end and prints a classified job's path. */
+class HandleAnOfferDemoTest {
+
+    @Test
+    void theDemoPrintsTheClassifiedJobsQueuePrioritySelectorsAndWorker() throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            HandleAnOffer.main(new String[0]);
+        } finally {
+            System.setOut(console);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("job j1 is CLOSED; calgary uses 0 of 10")
+                .contains("job call-1: QUEUED in queue fr-support, priority 10")
+                .contains("attached selector: Skill GREATER_THAN_OR_EQUAL 5")
+                .contains("offered to chloe");
+    }
+}
