@@ -28,6 +28,7 @@ import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorkerSelector;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.properties.ReferenceModel.Channel;
 import dev.jobrouter.properties.ReferenceModel.Outcome;
@@ -159,10 +160,16 @@ final class LifecycleRun implements AutoCloseable {
         Object value = label.equals("tier") ? (arg / 3360 % 2 == 0 ? "gold" : "silver") : arg / 3360 % 2 == 0;
         String c = channel;
         String q = queue;
-        Outcome outcome = command("job " + id + " " + c + " " + q + " priority " + priority + " " + label + "=" + value,
-                e -> model.upsertJob(id, c, q, priority, label, value, e),
+        // A third of the new jobs ask for gold workers; selectors are given on create only.
+        String tier = existing == null && arg / 6720 % 3 == 0 ? "gold" : null;
+        Outcome outcome = command("job " + id + " " + c + " " + q + " priority " + priority + " " + label + "=" + value
+                        + (tier == null ? "" : " selector tier = " + tier),
+                e -> model.upsertJob(id, c, q, priority, label, value, tier, e),
                 () -> {
                     JobDefinition job = router.job(id).channel(c).queue(q).priority(priority);
+                    if (tier != null) {
+                        job.workerSelectors(RouterWorkerSelector.equal("tier", tier));
+                    }
                     if (value instanceof Boolean flag) {
                         job.label(label, flag);
                     } else {
@@ -188,11 +195,13 @@ final class LifecycleRun implements AutoCloseable {
         };
         boolean available = arg / 720 % 4 != 3;
         Map<String, Channel> channels = Map.of("voice", new Channel(voiceCost, null), "chat", new Channel(1, chatLimit));
+        String tier = arg / 2880 % 2 == 0 ? "gold" : "silver";
         command("worker " + id + " capacity " + capacity + " voice cost " + voiceCost + " chat limit " + chatLimit
-                        + " queues " + new TreeSet<>(queues) + " available " + available,
-                e -> model.upsertWorker(id, capacity, channels, queues, available, e),
+                        + " queues " + new TreeSet<>(queues) + " tier " + tier + " available " + available,
+                e -> model.upsertWorker(id, capacity, channels, queues, available, tier, e),
                 () -> router.worker(id).capacity(capacity).channel("voice", voiceCost).channel("chat", 1, chatLimit)
-                        .queues(queues.toArray(String[]::new)).availableForOffers(available).upsert());
+                        .queues(queues.toArray(String[]::new)).label("tier", tier).availableForOffers(available)
+                        .upsert());
     }
 
     /** Picks a job: mostly an existing one, sometimes any id, which may be unknown. */

@@ -35,6 +35,8 @@ final class ReferenceModel {
         final String queue;
         int priority;
         final Map<String, Object> labels = new TreeMap<>();
+        /** The tier a worker must have (a requested {@code tier EQUAL} selector), or {@code null}. */
+        String requiredTier;
         Status status = Status.QUEUED;
         String assignmentId;
         String worker;
@@ -59,6 +61,8 @@ final class ReferenceModel {
         Map<String, Channel> channels = Map.of();
         Set<String> queues = Set.of();
         boolean available;
+        /** Its {@code tier} label. */
+        String tier;
         final Map<String, Instant> declines = new TreeMap<>();
         /** Jobs it holds capacity for, by job id. */
         final Map<String, Job> held = new LinkedHashMap<>();
@@ -96,7 +100,7 @@ final class ReferenceModel {
 
     /** Creates the job, or updates its priority and merges the label, like the service's PATCH. */
     Outcome upsertJob(String id, String channel, String queue, int priority, String label, Object value,
-            List<String> events) {
+            String requiredTier, List<String> events) {
         Job job = jobs.get(id);
         if (job == null) {
             if (!policies.containsKey(queue)) {
@@ -104,6 +108,7 @@ final class ReferenceModel {
             }
             Job created = new Job(id, channel, queue, priority);
             created.labels.put(label, value);
+            created.requiredTier = requiredTier;
             jobs.put(id, created);
             events.add(key("JobReceived", id));
             events.add(key("JobQueued", id));
@@ -123,7 +128,7 @@ final class ReferenceModel {
 
     /** A full worker upsert: capacity, channels and queues given, availability as asked. */
     Outcome upsertWorker(String id, int capacity, Map<String, Channel> channels, Set<String> queues, boolean available,
-            List<String> events) {
+            String tier, List<String> events) {
         Worker worker = workers.get(id);
         Worker proposed = worker == null ? new Worker(id) : worker;
         int used = worker == null ? 0 : usedCapacity(worker);
@@ -137,6 +142,7 @@ final class ReferenceModel {
             }
         }
         proposed.capacity = capacity;
+        proposed.tier = tier;
         proposed.channels = channels;
         proposed.queues = queues;
         workers.put(id, proposed);
@@ -378,6 +384,9 @@ final class ReferenceModel {
         Channel channel = worker.channels.get(job.channel);
         if (!worker.queues.contains(job.queue) || channel == null) {
             return "worker lacks the queue or channel";
+        }
+        if (job.requiredTier != null && !job.requiredTier.equals(worker.tier)) {
+            return "worker's tier is not the job's selector's";
         }
         if (usedCapacity(worker) + channel.cost() > worker.capacity) {
             return "worker has no room";
