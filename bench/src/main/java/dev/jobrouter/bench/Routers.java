@@ -4,6 +4,7 @@ import dev.jobrouter.core.command.AcceptJobOffer;
 import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.UpsertClassificationPolicy;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.command.UpsertQueue;
@@ -13,7 +14,13 @@ import dev.jobrouter.core.host.ExecutionLog;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ChannelConfiguration;
+import dev.jobrouter.core.model.DistributionMode;
+import dev.jobrouter.core.model.ExpressionRouterRule;
+import dev.jobrouter.core.model.LabelOperator;
+import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorkerSelector;
+import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
 import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.VirtualClock;
@@ -70,6 +77,42 @@ final class Routers {
      */
     static AcceptJobOfferResult lifecycle(LocalHost engine, String jobId) {
         job(engine, jobId);
+        RouterJobOffer offer = engine.read(core -> core.getWorker("w1")).offers().get(0);
+        AcceptJobOfferResult accepted = engine.execute(new AcceptJobOffer("w1", offer.offerId()));
+        engine.execute(new CompleteJob(jobId, accepted.assignmentId(), null));
+        engine.execute(new CloseJob(jobId, accepted.assignmentId(), "done", null, null));
+        engine.execute(new DeleteJob(jobId));
+        return accepted;
+    }
+
+    /** Registers an available worker on the queue taking one voice job at a time, with the labels. */
+    static void labelledWorker(LocalHost engine, String workerId, String queueId, Map<String, Object> labels) {
+        engine.execute(new UpsertWorker(workerId, 1, Map.of("voice", new ChannelConfiguration("voice", 1, null)),
+                Set.of(queueId), labels, Map.of(), true));
+    }
+
+    /**
+     * @return an engine as {@link #engine(String)} with Drools, plus classification policy cp (a
+     *     pass-through queue selector on Region, an MVEL prioritization rule, a static worker selector
+     *     attachment Language = en) choosing round-robin queue eu, where worker w1 speaks English
+     */
+    static LocalHost classifiedEngine() {
+        LocalHost engine = engine("drools");
+        engine.execute(new UpsertDistributionPolicy("rr", null, Duration.ofHours(1), DistributionMode.ROUND_ROBIN,
+                null, null));
+        engine.execute(new UpsertQueue("eu", null, "rr", Map.of("Region", "eu")));
+        engine.execute(new UpsertClassificationPolicy("cp", null, "q1",
+                List.of(new PassThroughQueueSelectorAttachment("Region", LabelOperator.EQUAL)),
+                new ExpressionRouterRule("job.Vip == true ? 10 : 1"),
+                List.of(new StaticWorkerSelectorAttachment(RouterWorkerSelector.equal("Language", "en")))));
+        labelledWorker(engine, "w1", "eu", Map.of("Language", "en"));
+        return engine;
+    }
+
+    /** {@link #lifecycle}, with the job classified by cp on a {@link #classifiedEngine()}. */
+    static AcceptJobOfferResult classifiedLifecycle(LocalHost engine, String jobId) {
+        engine.execute(new UpsertJob(jobId, "voice", null, null, Map.of("Region", "eu", "Vip", true), Map.of(), "cp",
+                null));
         RouterJobOffer offer = engine.read(core -> core.getWorker("w1")).offers().get(0);
         AcceptJobOfferResult accepted = engine.execute(new AcceptJobOffer("w1", offer.offerId()));
         engine.execute(new CompleteJob(jobId, accepted.assignmentId(), null));

@@ -1,28 +1,16 @@
 package dev.jobrouter.bench;
 
-import dev.jobrouter.core.command.AcceptJobOffer;
-import dev.jobrouter.core.command.CloseJob;
-import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeleteJob;
-import dev.jobrouter.core.command.UpsertClassificationPolicy;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.command.UpsertQueue;
-import dev.jobrouter.core.command.UpsertWorker;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
-import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.DistributionMode;
-import dev.jobrouter.core.model.ExpressionRouterRule;
-import dev.jobrouter.core.model.LabelOperator;
-import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
-import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorkerSelector;
-import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,11 +53,6 @@ public class RoutingBenchmark {
             RouterWorkerSelector.greaterThanOrEqual("Skill", 5),
             RouterWorkerSelector.notEqual("Region", "none"));
 
-    private static void labelledWorker(LocalHost engine, String workerId, String queueId, Map<String, Object> labels) {
-        engine.execute(new UpsertWorker(workerId, 1, Map.of("voice", new ChannelConfiguration("voice", 1, null)),
-                Set.of(queueId), labels, Map.of(), true));
-    }
-
     @State(Scope.Thread)
     public static class SelectedWorkers {
         @Param({"1000", "100000"})
@@ -85,7 +68,7 @@ public class RoutingBenchmark {
             // Language l0 for 2% of them, Skill 5 or more for half: 1% satisfy all three selectors, spread
             // evenly through the longest-idle order.
             for (int i = 0; i < workers; i++) {
-                labelledWorker(engine, "w" + i, "q1", Map.of("Language", "l" + (i % 50), "Skill", (i / 50) % 10,
+                Routers.labelledWorker(engine, "w" + i, "q1", Map.of("Language", "l" + (i % 50), "Skill", (i / 50) % 10,
                         "Region", "eu"));
             }
         }
@@ -118,15 +101,7 @@ public class RoutingBenchmark {
             plain = Routers.engine("drools");
             Routers.worker(plain, "w1");
 
-            classified = Routers.engine("drools");
-            classified.execute(new UpsertDistributionPolicy("rr", null, Duration.ofHours(1), DistributionMode.ROUND_ROBIN,
-                    null, null));
-            classified.execute(new UpsertQueue("eu", null, "rr", Map.of("Region", "eu")));
-            classified.execute(new UpsertClassificationPolicy("cp", null, "q1",
-                    List.of(new PassThroughQueueSelectorAttachment("Region", LabelOperator.EQUAL)),
-                    new ExpressionRouterRule("job.Vip == true ? 10 : 1"),
-                    List.of(new StaticWorkerSelectorAttachment(RouterWorkerSelector.equal("Language", "en")))));
-            labelledWorker(classified, "w1", "eu", Map.of("Language", "en"));
+            classified = Routers.classifiedEngine();
         }
 
         @TearDown(Level.Trial)
@@ -143,16 +118,7 @@ public class RoutingBenchmark {
 
     @Benchmark
     public AcceptJobOfferResult classifiedLifecycle(Lifecycles state) {
-        LocalHost engine = state.classified;
-        String jobId = "job-" + state.next++;
-        engine.execute(new UpsertJob(jobId, "voice", null, null, Map.of("Region", "eu", "Vip", true), Map.of(), "cp",
-                null));
-        RouterJobOffer offer = engine.read(core -> core.getWorker("w1")).offers().get(0);
-        AcceptJobOfferResult accepted = engine.execute(new AcceptJobOffer("w1", offer.offerId()));
-        engine.execute(new CompleteJob(jobId, accepted.assignmentId(), null));
-        engine.execute(new CloseJob(jobId, accepted.assignmentId(), "done", null, null));
-        engine.execute(new DeleteJob(jobId));
-        return accepted;
+        return Routers.classifiedLifecycle(state.classified, "job-" + state.next++);
     }
 
     @State(Scope.Thread)
@@ -168,7 +134,7 @@ public class RoutingBenchmark {
                     null, null));
             engine.execute(new UpsertQueue("scored", null, "best", Map.of()));
             for (int i = 0; i < 1_000; i++) {
-                labelledWorker(engine, "w" + i, "scored", Map.of("Language", i % 2 == 0 ? "en" : "fr", "Skill", i % 10));
+                Routers.labelledWorker(engine, "w" + i, "scored", Map.of("Language", i % 2 == 0 ? "en" : "fr", "Skill", i % 10));
             }
         }
 
