@@ -58,6 +58,20 @@ class DistributionModesTest {
     }
 
     @Test
+    void aRoundRobinJobWaitsWhenNoWorkerIsAvailable() {
+        router.distributionPolicy("p1").roundRobin().upsert();
+        worker("w1", Map.of());
+        offeredTo("j0");   // the cursor now names w1
+        router.worker("w1").availableForOffers(false).upsert();
+
+        router.job("j1").channel("voice").queue("q1").upsert();
+        assertThat(router.getJobOffers("j1")).isEmpty();
+        router.worker("w1").availableForOffers(true).upsert();
+
+        assertThat(router.getJobOffers("j1")).extracting(RouterJobOffer::workerId).containsExactly("w1");
+    }
+
+    @Test
     void roundRobinSkipsWorkersThatDoNotFit() {
         router.distributionPolicy("p1").roundRobin().upsert();
         worker("w1", Map.of("Language", "fr"));

@@ -2,6 +2,7 @@ package dev.jobrouter.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobrouter.DistributionPolicyDefinition;
 import dev.jobrouter.JobDefinition;
 import dev.jobrouter.JobRouter;
 import dev.jobrouter.TestAccess;
@@ -81,8 +82,12 @@ final class LifecycleRun implements AutoCloseable {
         disabledRules.forEach(builder::disableRule);
         this.router = builder.build();
         this.coverage = coverage;
-        router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(2)).maxConcurrentOffers(2).upsert();
-        router.distributionPolicy("p2").offerExpiresAfter(Duration.ofSeconds(45)).upsert();
+        // Every distribution mode meets the random sequences: the model checks that each offer was allowed and
+        // none was missed, which holds whichever fitting worker a mode picks.
+        DistributionPolicyDefinition p1 = router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(2))
+                .maxConcurrentOffers(2);
+        (expiryDeregisters ? p1.longestIdle() : p1.bestWorker()).upsert();
+        router.distributionPolicy("p2").offerExpiresAfter(Duration.ofSeconds(45)).roundRobin().upsert();
         router.queue("q1").distributionPolicy("p1").upsert();
         router.queue("q2").distributionPolicy("p2").upsert();
         this.model = new ReferenceModel(T0, Map.of(

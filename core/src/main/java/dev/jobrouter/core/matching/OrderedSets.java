@@ -18,11 +18,18 @@ final class OrderedSets<K, P> {
     private static final int KEPT_EMPTY = 64;
 
     private final Comparator<P> order;
+    /**
+     * What {@link #in} gives for a key without a set: empty, and ordered by {@code order} like the
+     * others, so a caller's {@code tailSet(probe)} compares with it instead of failing on a probe that
+     * is not {@code Comparable}, as {@code Collections.emptyNavigableSet()} would.
+     */
+    private final NavigableSet<P> none;
     private final Map<K, NavigableSet<P>> sets = new HashMap<>();
     private int empty;
 
     OrderedSets(Comparator<P> order) {
         this.order = order;
+        this.none = Collections.unmodifiableNavigableSet(new TreeSet<>(order));
     }
 
     void add(K key, P element) {
@@ -50,7 +57,7 @@ final class OrderedSets<K, P> {
      */
     NavigableSet<P> in(K key) {
         NavigableSet<P> set = sets.get(key);
-        return set == null ? Collections.emptyNavigableSet() : set;
+        return set == null ? none : set;
     }
 
     /** @return how many sets are held, empty ones included; for tests */

@@ -33,4 +33,12 @@ class OrderedSetsTest {
 
         assertThat(sets.in(voice)).isSameAs(before).containsExactly("w2");
     }
+
+    @Test
+    void aKeyWithoutASetGivesAnEmptySetInTheSameOrder() {
+        OrderedSets<QueueChannel, Object> byHash = new OrderedSets<>(java.util.Comparator.comparingInt(Object::hashCode));
+        Object notComparable = new Object();
+
+        assertThat(byHash.in(new QueueChannel("q1", "voice")).tailSet(notComparable, false)).isEmpty();
+    }
 }
