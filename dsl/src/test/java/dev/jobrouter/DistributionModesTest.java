@@ -62,11 +62,10 @@ class DistributionModesTest {
         router.distributionPolicy("p1").roundRobin().upsert();
         worker("w1", Map.of());
         offeredTo("j0");   // the cursor now names w1
-        router.worker("w1").availableForOffers(false).upsert();
 
-        router.job("j1").channel("voice").queue("q1").upsert();
+        router.job("j1").channel("chat").queue("q1").upsert();   // no worker has ever taken chat on q1
         assertThat(router.getJobOffers("j1")).isEmpty();
-        router.worker("w1").availableForOffers(true).upsert();
+        router.worker("w1").channel("chat", 1).upsert();
 
         assertThat(router.getJobOffers("j1")).extracting(RouterJobOffer::workerId).containsExactly("w1");
     }
