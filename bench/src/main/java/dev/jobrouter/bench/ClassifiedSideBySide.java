@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,19 +65,9 @@ public final class ClassifiedSideBySide {
                   "throughputRatioP25": %.3f,
                   "throughputRatioP75": %.3f
                 }
-                """, BATCH, ratios.size(), median(plainMicros), median(classifiedMicros), median(ratios),
-                quantile(ratios, 0.25), quantile(ratios, 0.75));
+                """, BATCH, ratios.size(), SideBySide.median(plainMicros), SideBySide.median(classifiedMicros),
+                SideBySide.median(ratios), SideBySide.quantile(ratios, 0.25), SideBySide.quantile(ratios, 0.75));
         Files.writeString(Path.of(args[0]), json);
         System.out.print(json);
-    }
-
-    private static double median(List<Double> values) {
-        return quantile(values, 0.5);
-    }
-
-    private static double quantile(List<Double> values, double q) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
     }
 }

@@ -77,6 +77,11 @@ final class Routers {
      */
     static AcceptJobOfferResult lifecycle(LocalHost engine, String jobId) {
         job(engine, jobId);
+        return acceptCompleteCloseDelete(engine, jobId);
+    }
+
+    /** The rest of a lifecycle once the job is offered to w1: accept, complete, close at once, delete. */
+    private static AcceptJobOfferResult acceptCompleteCloseDelete(LocalHost engine, String jobId) {
         RouterJobOffer offer = engine.read(core -> core.getWorker("w1")).offers().get(0);
         AcceptJobOfferResult accepted = engine.execute(new AcceptJobOffer("w1", offer.offerId()));
         engine.execute(new CompleteJob(jobId, accepted.assignmentId(), null));
@@ -113,11 +118,6 @@ final class Routers {
     static AcceptJobOfferResult classifiedLifecycle(LocalHost engine, String jobId) {
         engine.execute(new UpsertJob(jobId, "voice", null, null, Map.of("Region", "eu", "Vip", true), Map.of(), "cp",
                 null));
-        RouterJobOffer offer = engine.read(core -> core.getWorker("w1")).offers().get(0);
-        AcceptJobOfferResult accepted = engine.execute(new AcceptJobOffer("w1", offer.offerId()));
-        engine.execute(new CompleteJob(jobId, accepted.assignmentId(), null));
-        engine.execute(new CloseJob(jobId, accepted.assignmentId(), "done", null, null));
-        engine.execute(new DeleteJob(jobId));
-        return accepted;
+        return acceptCompleteCloseDelete(engine, jobId);
     }
 }

@@ -75,11 +75,11 @@ public final class SideBySide {
         return (System.nanoTime() - start) / 1e3 / BATCH;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         return quantile(values, 0.5);
     }
 
-    private static double quantile(List<Double> values, double q) {
+    static double quantile(List<Double> values, double q) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
