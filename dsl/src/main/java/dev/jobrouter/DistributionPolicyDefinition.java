@@ -12,11 +12,16 @@ import java.util.List;
 
 /**
  * Defines or changes a distribution policy; settings not given keep their value. A new policy's
- * defaults: offers expire after one minute, longest idle, one offer at a time.
+ * defaults: offers expire after one minute, longest idle, one offer at a time, selectors not bypassed;
+ * a best-worker policy scores by default, 20 workers a batch when batch scoring, both parameters,
+ * batch scoring off, highest score first.
  *
  * <pre>{@code
  * router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(1)).longestIdle()
  *       .minConcurrentOffers(1).maxConcurrentOffers(2).upsert();
+ * router.distributionPolicy("rr").roundRobin().upsert();
+ * router.distributionPolicy("tiered").bestWorker(new ExpressionRouterRule("worker.Tier == \"gold\" ? 100 : 1"))
+ *       .scoringParameters(ScoringRuleParameterSelector.JOB_LABELS).upsert();
  * }</pre>
  */
 public final class DistributionPolicyDefinition {
