@@ -1,7 +1,10 @@
 package dev.jobrouter.bench;
 
 import dev.jobrouter.JobRouter;
+import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorkerSelector;
+import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -15,7 +18,7 @@ import java.util.Random;
  * Whether the router keeps anything of jobs that are gone: a steady state where every job created is
  * deleted again, with every optional argument varied at random (priority, labels, a channel no worker
  * takes, declines with and without a retry time, offers left to expire, closes now and at a later
- * time, cancels), measured as retained heap after full GCs at 100,000 and at 1,000,000 lifecycles.
+ * time, cancels; a third classified, with a selector that expires), measured as retained heap after full GCs at 100,000 and at 1,000,000 lifecycles.
  * Flat means no growth per lifecycle beyond noise.
  *
  * <p>Usage: {@code SteadyStateFootprint <output.json> [lifecycles]}, 1,000,000 by default; run with
@@ -35,9 +38,12 @@ public final class SteadyStateFootprint {
         try (JobRouter router = JobRouter.builder().virtualClock(Routers.T0).build()) {
             router.distributionPolicy("p1").offerExpiresAfter(Duration.ofSeconds(30)).maxConcurrentOffers(2).upsert();
             router.queue("q1").distributionPolicy("p1").upsert();
+            router.classificationPolicy("cp").prioritizationRule(new ExpressionRouterRule("job.tier == \"t0\" ? 5 : 1"))
+                    .workerSelectorAttachments(new StaticWorkerSelectorAttachment(RouterWorkerSelector.notEqual("Id", "x")))
+                    .upsert();
             for (String worker : List.of("w1", "w2", "w3")) {
                 router.worker(worker).capacity(2).channel("voice", 1).channel("chat", 1, 1).queues("q1")
-                        .availableForOffers(true).upsert();
+                        .label("Language", "en").availableForOffers(true).upsert();
             }
             long start = System.nanoTime();
             long atFirst = 0;
@@ -67,6 +73,11 @@ public final class SteadyStateFootprint {
     /** One job, from creation to deletion, along a path the random draws choose. */
     private static void lifecycle(JobRouter router, String jobId, Random random) {
         var job = router.job(jobId).queue("q1").priority(random.nextInt(21) - 10).label("tier", "t" + random.nextInt(5));
+        if (random.nextInt(3) == 0) {
+            // Routing: classified (its own queue kept as the fallback), a selector of its own that expires.
+            job.classificationPolicy("cp").workerSelectors(
+                    RouterWorkerSelector.notEqual("Language", "none").expiresAfter(Duration.ofSeconds(20)));
+        }
         if (random.nextInt(20) == 0) {
             // A channel no worker takes: the job waits on a queue-and-channel of its own, then goes.
             job.channel("rare-" + jobId).upsert();
