@@ -23,6 +23,7 @@ import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
 import dev.jobrouter.core.model.PassThroughWorkerSelectorAttachment;
 import dev.jobrouter.core.model.QueueWeightedAllocation;
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueueSelector;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import dev.jobrouter.core.model.RuleEngineQueueSelectorAttachment;
@@ -261,6 +262,20 @@ class ClassificationTest {
         assertThat(moved.queueId()).isEqualTo("office");
         assertThat(events.of(OfferRevoked.class)).extracting(OfferRevoked::workerId).containsExactly("w1");
         assertThat(events.of(JobClassified.class)).extracting(JobClassified::queueId).containsExactly("sales", "office");
+    }
+
+    @Test
+    void reclassifyingIntoTheSameQueueWithTheSameSelectorsKeepsTheOffers() {
+        router.classificationPolicy("cp").fallbackQueue("q1").upsert();
+        Fixtures.voiceWorker(router, "w1");
+        classified("j1", Map.of());
+        RouterJobOffer offer = onlyOffer(router, "w1");
+        router.worker("w1").queues("general").upsert();   // the worker may keep an offer of a queue it left
+
+        router.job("j1").label("Note", "called back").upsert();
+
+        assertThat(events.of(OfferRevoked.class)).isEmpty();
+        assertThat(onlyOffer(router, "w1")).isEqualTo(offer);
     }
 
     @Test

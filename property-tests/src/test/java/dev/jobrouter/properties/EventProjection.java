@@ -1,6 +1,7 @@
 package dev.jobrouter.properties;
 
 import dev.jobrouter.core.event.JobCancelled;
+import dev.jobrouter.core.event.JobClassified;
 import dev.jobrouter.core.event.JobClosed;
 import dev.jobrouter.core.event.JobCompleted;
 import dev.jobrouter.core.event.JobDeleted;
@@ -74,6 +75,10 @@ final class EventProjection implements Consumer<RouterEvent> {
             jobs.put(e.jobId(), job);
         } else if (event instanceof JobQueued e) {
             jobs.get(e.jobId()).status = JobStatus.QUEUED;
+        } else if (event instanceof JobClassified e) {
+            Job job = jobs.get(e.jobId());
+            job.queue = e.queueId();
+            job.priority = e.priority();
         } else if (event instanceof JobUpdated e) {
             Job job = jobs.get(e.jobId());
             job.priority = e.priority();

@@ -10,6 +10,7 @@ import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.JobCancelled;
+import dev.jobrouter.core.event.JobClassified;
 import dev.jobrouter.core.event.JobClosed;
 import dev.jobrouter.core.event.JobCompleted;
 import dev.jobrouter.core.event.JobDeleted;
@@ -28,12 +29,15 @@ import dev.jobrouter.core.event.WorkerUpdated;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
+import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.properties.ReferenceModel.Channel;
 import dev.jobrouter.properties.ReferenceModel.Outcome;
 import dev.jobrouter.properties.ReferenceModel.Policy;
+import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +93,7 @@ final class LifecycleRun implements AutoCloseable {
         (expiryDeregisters ? p1.longestIdle() : p1.bestWorker()).upsert();
         router.distributionPolicy("p2").offerExpiresAfter(Duration.ofSeconds(45)).roundRobin().upsert();
         router.queue("q1").distributionPolicy("p1").upsert();
+        router.classificationPolicy("cp").prioritizationRule(new ExpressionRouterRule("job.vip == true ? 5 : 1")).upsert();
         router.queue("q2").distributionPolicy("p2").upsert();
         this.model = new ReferenceModel(T0, Map.of(
                 "q1", new Policy(Duration.ofMinutes(2), 2),
@@ -167,13 +172,18 @@ final class LifecycleRun implements AutoCloseable {
         String q = queue;
         // A third of the new jobs ask for gold workers; selectors are given on create only.
         String tier = existing == null && arg / 6720 % 3 == 0 ? "gold" : null;
+        // A quarter of the new jobs are classified by cp, which keeps their queue and sets their priority.
+        boolean classified = existing == null && arg / 20160 % 4 == 0;
         Outcome outcome = command("job " + id + " " + c + " " + q + " priority " + priority + " " + label + "=" + value
-                        + (tier == null ? "" : " selector tier = " + tier),
-                e -> model.upsertJob(id, c, q, priority, label, value, tier, e),
+                        + (tier == null ? "" : " selector tier = " + tier) + (classified ? " classified by cp" : ""),
+                e -> model.upsertJob(id, c, q, priority, label, value, tier, classified, e),
                 () -> {
                     JobDefinition job = router.job(id).channel(c).queue(q).priority(priority);
                     if (tier != null) {
                         job.workerSelectors(RouterWorkerSelector.equal("tier", tier));
+                    }
+                    if (classified) {
+                        job.classificationPolicy("cp");
                     }
                     if (value instanceof Boolean flag) {
                         job.label(label, flag);
@@ -442,7 +452,8 @@ final class LifecycleRun implements AutoCloseable {
      * publish the same events, and the engine must end with the same state, ids, timers and counters.
      */
     private void checkReplay() {
-        try (RouterEngine replica = new RouterEngine(RuleBase.of(List.of()).newSession(disabledRules))) {
+        try (RouterEngine replica = new RouterEngine(RuleBase.of(List.of()).newSession(disabledRules),
+                new RuleEvaluator(new MvelExpressions(), Map.of()), RouterEngine.DEFAULT_SEED)) {
             for (Executed original : executed) {
                 List<RouterEvent> replayed;
                 try {
@@ -504,6 +515,8 @@ final class LifecycleRun implements AutoCloseable {
         } else if (event instanceof JobQueued e) {
             ids = e.jobId();
         } else if (event instanceof JobUpdated e) {
+            ids = e.jobId();
+        } else if (event instanceof JobClassified e) {
             ids = e.jobId();
         } else if (event instanceof JobCompleted e) {
             ids = e.jobId() + " " + e.workerId();

@@ -37,6 +37,8 @@ final class ReferenceModel {
         final Map<String, Object> labels = new TreeMap<>();
         /** The tier a worker must have (a requested {@code tier EQUAL} selector), or {@code null}. */
         String requiredTier;
+        /** Whether classification policy cp classifies it: its priority is then {@link #classifiedPriority}. */
+        boolean classified;
         Status status = Status.QUEUED;
         String assignmentId;
         String worker;
@@ -100,7 +102,7 @@ final class ReferenceModel {
 
     /** Creates the job, or updates its priority and merges the label, like the service's PATCH. */
     Outcome upsertJob(String id, String channel, String queue, int priority, String label, Object value,
-            String requiredTier, List<String> events) {
+            String requiredTier, boolean classified, List<String> events) {
         Job job = jobs.get(id);
         if (job == null) {
             if (!policies.containsKey(queue)) {
@@ -109,8 +111,13 @@ final class ReferenceModel {
             Job created = new Job(id, channel, queue, priority);
             created.labels.put(label, value);
             created.requiredTier = requiredTier;
+            created.classified = classified;
             jobs.put(id, created);
             events.add(key("JobReceived", id));
+            if (classified) {
+                created.priority = classifiedPriority(created);
+                events.add(key("JobClassified", id));
+            }
             events.add(key("JobQueued", id));
             return Outcome.OK;
         }
@@ -123,7 +130,18 @@ final class ReferenceModel {
         job.priority = priority;
         job.labels.put(label, value);
         events.add(key("JobUpdated", id));
+        if (job.classified && job.status == Status.QUEUED) {
+            // A label update reclassifies a queued job: the same queue (its own, the policy's fallback), a new priority.
+            job.priority = classifiedPriority(job);
+            events.add(key("JobClassified", id));
+            events.add(key("JobQueued", id));
+        }
         return Outcome.OK;
+    }
+
+    /** Policy cp's prioritization rule: {@code job.vip == true ? 5 : 1}; a missing label reads as null. */
+    static int classifiedPriority(Job job) {
+        return Boolean.TRUE.equals(job.labels.get("vip")) ? 5 : 1;
     }
 
     /** A full worker upsert: capacity, channels and queues given, availability as asked. */

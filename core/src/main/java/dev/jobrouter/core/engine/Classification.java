@@ -58,8 +58,8 @@ final class Classification implements Handlers.Family {
      * priority and attached selectors (JobClassified, JobQueued), or CLASSIFICATION_FAILED
      * (JobClassificationFailed). Offers that no longer fit are revoked.
      *
-     * @param scheduled the job as its selector expiry timer was scheduled for: as it was before the
-     *     command, or {@code null} for a job the command creates
+     * @param scheduled the job as it was before the command (its expiry timer scheduled for it), or
+     *     {@code null} for a job the command creates
      */
     void classify(Transaction tx, RouterJob job, RouterJob scheduled) {
         ClassificationPolicy policy = state.classificationPolicies.get(job.classificationPolicyId());
@@ -80,7 +80,11 @@ final class Classification implements Handlers.Family {
             state.jobs.put(job.id(), classified);
             tx.publish(new JobClassified(tx.sequence(), now, job.id(), policy.id(), ok.queueId(), ok.priority(), attached));
             tx.publish(new JobQueued(tx.sequence(), now, job.id(), ok.queueId()));
-            offers.revokeUnfitting(tx, classified);
+            if (scheduled == null || !ok.queueId().equals(scheduled.queueId())
+                    || !scheduled.requestedWorkerSelectors().equals(classified.requestedWorkerSelectors())
+                    || !sameSelectors(scheduled.attachedWorkerSelectors(), attached)) {
+                offers.revokeUnfitting(tx, classified);   // only a change of queue or selectors costs offers
+            }
         } else {
             String reason = ((Classifier.Failed) result).reason();
             classified = Snapshots.routed(job, job.queueId(), job.priority(), JobStatus.CLASSIFICATION_FAILED,
@@ -92,6 +96,22 @@ final class Classification implements Handlers.Family {
             offers.revokeOpenOffers(tx, job.id());
         }
         rescheduleExpiry(scheduled, classified);
+    }
+
+    /** @return whether the lists hold the same selectors, as the caller gave them (stamps aside) */
+    private static boolean sameSelectors(List<RouterWorkerSelector> stored, List<RouterWorkerSelector> fresh) {
+        if (stored.size() != fresh.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            RouterWorkerSelector a = stored.get(i);
+            RouterWorkerSelector b = fresh.get(i);
+            if (!a.key().equals(b.key()) || a.labelOperator() != b.labelOperator() || !a.value().equals(b.value())
+                    || a.expedite() != b.expedite() || !Objects.equals(a.expiresAfter(), b.expiresAfter())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Expires the job's active selectors due by the timer's instant, and matches the job again. */
