@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code selectedJobArrives}: a job with three worker selectors (an equal, a
  *       greater-than-or-equal, a not-equal) that 1% of its queue's {@code workers} satisfy is created
  *       and offered; the figure is the ratio between 100,000 and 1,000 workers.
+ *   <li>{@code unfitJobArrives}: the same, for a job no worker fits; without the label index it would
+ *       walk every worker of the queue.
  *   <li>{@code plainLifecycle} against {@code classifiedLifecycle}: one job's whole life, the second
  *       through a classification policy (a pass-through queue selector, a static worker selector
  *       attachment, an MVEL prioritization rule) into a round-robin queue; run in one JVM, the
@@ -50,6 +52,10 @@ public class RoutingBenchmark {
 
     private static final List<RouterWorkerSelector> ONE_PERCENT = List.of(
             RouterWorkerSelector.equal("Language", "l0"),
+            RouterWorkerSelector.greaterThanOrEqual("Skill", 5),
+            RouterWorkerSelector.notEqual("Region", "none"));
+    private static final List<RouterWorkerSelector> NOBODY = List.of(
+            RouterWorkerSelector.equal("Language", "none"),
             RouterWorkerSelector.greaterThanOrEqual("Skill", 5),
             RouterWorkerSelector.notEqual("Region", "none"));
 
@@ -88,6 +94,13 @@ public class RoutingBenchmark {
     public void selectedJobArrives(SelectedWorkers state) {
         state.jobId = "job-" + state.next++;
         state.engine.execute(new UpsertJob(state.jobId, "voice", "q1", null, Map.of(), Map.of(), null, ONE_PERCENT));
+    }
+
+    /** The same job asking for a language nobody speaks: with the label index, a look-up of an empty set. */
+    @Benchmark
+    public void unfitJobArrives(SelectedWorkers state) {
+        state.jobId = "job-" + state.next++;
+        state.engine.execute(new UpsertJob(state.jobId, "voice", "q1", null, Map.of(), Map.of(), null, NOBODY));
     }
 
     @State(Scope.Thread)
