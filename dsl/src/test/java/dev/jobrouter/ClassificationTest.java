@@ -265,6 +265,26 @@ class ClassificationTest {
     }
 
     @Test
+    void aJobMovedToAnotherQueueLosesItsOffersAndIsOfferedUnderTheNewQueuesPolicy() {
+        router.distributionPolicy("two").maxConcurrentOffers(2).upsert();
+        router.queue("wide").distributionPolicy("two").upsert();
+        router.classificationPolicy("cp").queueSelectorAttachments(
+                new PassThroughQueueSelectorAttachment("Region", LabelOperator.EQUAL)).upsert();
+        for (String id : List.of("w1", "w2")) {
+            router.worker(id).capacity(10).channel("voice", 10).queues("wide", "sales").availableForOffers(true)
+                    .upsert();
+        }
+        router.job("j1").channel("voice").queue("wide").classificationPolicy("cp").upsert();
+        assertThat(router.getJobOffers("j1")).hasSize(2);
+
+        router.job("j1").label("Region", "us").upsert();   // to sales, whose policy p1 allows one offer
+
+        assertThat(events.of(OfferRevoked.class)).hasSize(2);
+        assertThat(router.getJobOffers("j1").stream().filter(o -> o.status() == dev.jobrouter.core.model.OfferStatus.OPEN))
+                .hasSize(1);
+    }
+
+    @Test
     void reclassifyingIntoTheSameQueueWithTheSameSelectorsKeepsTheOffers() {
         router.classificationPolicy("cp").fallbackQueue("q1").upsert();
         Fixtures.voiceWorker(router, "w1");

@@ -30,6 +30,8 @@ import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.ExpressionRouterRule;
+import dev.jobrouter.core.model.LabelOperator;
+import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import dev.jobrouter.core.model.RouterWorker;
@@ -93,8 +95,9 @@ final class LifecycleRun implements AutoCloseable {
         (expiryDeregisters ? p1.longestIdle() : p1.bestWorker()).upsert();
         router.distributionPolicy("p2").offerExpiresAfter(Duration.ofSeconds(45)).roundRobin().upsert();
         router.queue("q1").distributionPolicy("p1").upsert();
-        router.classificationPolicy("cp").prioritizationRule(new ExpressionRouterRule("job.vip == true ? 5 : 1")).upsert();
-        router.queue("q2").distributionPolicy("p2").upsert();
+        router.classificationPolicy("cp").prioritizationRule(new ExpressionRouterRule("job.vip == true ? 5 : 1"))
+                .queueSelectorAttachments(new PassThroughQueueSelectorAttachment("tier", LabelOperator.EQUAL)).upsert();
+        router.queue("q2").distributionPolicy("p2").label("tier", "gold").upsert();
         this.model = new ReferenceModel(T0, Map.of(
                 "q1", new Policy(Duration.ofMinutes(2), 2),
                 "q2", new Policy(Duration.ofSeconds(45), 1)), expiryDeregisters);
@@ -172,7 +175,7 @@ final class LifecycleRun implements AutoCloseable {
         String q = queue;
         // A third of the new jobs ask for gold workers; selectors are given on create only.
         String tier = existing == null && arg / 6720 % 3 == 0 ? "gold" : null;
-        // A quarter of the new jobs are classified by cp, which keeps their queue and sets their priority.
+        // A quarter of the new jobs are classified by cp, which sends gold ones to q2 and sets their priority.
         boolean classified = existing == null && arg / 20160 % 4 == 0;
         Outcome outcome = command("job " + id + " " + c + " " + q + " priority " + priority + " " + label + "=" + value
                         + (tier == null ? "" : " selector tier = " + tier) + (classified ? " classified by cp" : ""),

@@ -32,7 +32,10 @@ final class ReferenceModel {
     static final class Job {
         final String id;
         final String channel;
-        final String queue;
+        /** Its queue: the one it was created in, unless classification moved it. */
+        String queue;
+        /** The queue its creator named: where classification falls back to. */
+        final String requestedQueue;
         int priority;
         final Map<String, Object> labels = new TreeMap<>();
         /** The tier a worker must have (a requested {@code tier EQUAL} selector), or {@code null}. */
@@ -49,6 +52,7 @@ final class ReferenceModel {
             this.id = id;
             this.channel = channel;
             this.queue = queue;
+            this.requestedQueue = queue;
             this.priority = priority;
         }
 
@@ -115,6 +119,7 @@ final class ReferenceModel {
             jobs.put(id, created);
             events.add(key("JobReceived", id));
             if (classified) {
+                created.queue = classifiedQueue(created);
                 created.priority = classifiedPriority(created);
                 events.add(key("JobClassified", id));
             }
@@ -132,11 +137,28 @@ final class ReferenceModel {
         events.add(key("JobUpdated", id));
         if (job.classified && job.status == Status.QUEUED) {
             // A label update reclassifies a queued job: the same queue (its own, the policy's fallback), a new priority.
+            String queueNow = classifiedQueue(job);
+            boolean moved = !queueNow.equals(job.queue);
+            job.queue = queueNow;
             job.priority = classifiedPriority(job);
             events.add(key("JobClassified", id));
             events.add(key("JobQueued", id));
+            if (moved) {
+                // A move costs every open offer: they were made under the old queue's policy.
+                for (Offer offer : offersOfJob(id)) {
+                    end(offer, "OfferRevoked", events);
+                }
+            }
         }
         return Outcome.OK;
+    }
+
+    /**
+     * Policy cp's pass-through queue selector on {@code tier}: a gold job goes to q2, the one queue
+     * labelled tier gold; any other falls back to the queue its creator named.
+     */
+    static String classifiedQueue(Job job) {
+        return "gold".equals(job.labels.get("tier")) ? "q2" : job.requestedQueue;
     }
 
     /** Policy cp's prioritization rule: {@code job.vip == true ? 5 : 1}; a missing label reads as null. */

@@ -56,7 +56,9 @@ final class Classification implements Handlers.Family {
     /**
      * Classifies the job, stored as it is, with its policy: QUEUED in the chosen queue with its
      * priority and attached selectors (JobClassified, JobQueued), or CLASSIFICATION_FAILED
-     * (JobClassificationFailed). Offers that no longer fit are revoked.
+     * (JobClassificationFailed). A job that moves to another queue loses its open offers (they were made
+     * under the old queue's policy) and is offered afresh; one whose selectors change loses those that
+     * no longer fit.
      *
      * @param scheduled the job as it was before the command (its expiry timer scheduled for it), or
      *     {@code null} for a job the command creates
@@ -80,10 +82,14 @@ final class Classification implements Handlers.Family {
             state.jobs.put(job.id(), classified);
             tx.publish(new JobClassified(tx.sequence(), now, job.id(), policy.id(), ok.queueId(), ok.priority(), attached));
             tx.publish(new JobQueued(tx.sequence(), now, job.id(), ok.queueId()));
-            if (scheduled == null || !ok.queueId().equals(scheduled.queueId())
+            if (scheduled != null && !ok.queueId().equals(scheduled.queueId())) {
+                // Its offers were made under the old queue's policy (its expiry, its offer limit): the new queue
+                // offers it afresh.
+                offers.revokeOpenOffers(tx, job.id());
+            } else if (scheduled == null
                     || !scheduled.requestedWorkerSelectors().equals(classified.requestedWorkerSelectors())
                     || !sameSelectors(scheduled.attachedWorkerSelectors(), attached)) {
-                offers.revokeUnfitting(tx, classified);   // only a change of queue or selectors costs offers
+                offers.revokeUnfitting(tx, classified);   // new selectors cost the offers they make unfit
             }
         } else {
             String reason = ((Classifier.Failed) result).reason();
