@@ -299,6 +299,24 @@ class ClassificationTest {
     }
 
     @Test
+    void givingAQueuedJobAPolicyClassifiesItAndALabelUpdateRetriesAFailedOne() {
+        router.classificationPolicy("cp").queueSelectorAttachments(
+                new PassThroughQueueSelectorAttachment("Region", LabelOperator.EQUAL)).upsert();
+        Fixtures.voiceJob(router, "plain");
+        router.job("plain").label("Region", "eu").upsert();
+
+        assertThat(router.job("plain").classificationPolicy("cp").upsert().queueId())
+                .as("the policy given on an update classifies the job").isEqualTo("office");
+
+        RouterJob failed = router.job("j2").channel("voice").classificationPolicy("cp").upsert();
+        assertThat(failed.status()).isEqualTo(JobStatus.CLASSIFICATION_FAILED);
+        RouterJob retried = router.job("j2").label("Region", "us").upsert();
+
+        assertThat(retried.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(retried.queueId()).isEqualTo("sales");
+    }
+
+    @Test
     void updatingAPolicyTouchesNoClassifiedJobButReclassifyJobAppliesIt() {
         router.classificationPolicy("cp").fallbackQueue("general").upsert();
         classified("j1", Map.of());

@@ -132,12 +132,13 @@ final class Matcher {
                 continue;
             }
             for (String queueId : worker.queues()) {
+                DistributionPolicy policy = state.policyOf(queueId);
                 for (WaitingJobs.Place place : state.waitingJobs.in(new QueueChannel(queueId, channelId))) {
                     if (best != null && WaitingJobs.QUEUE_ORDER.compare(place, best) >= 0) {
                         break;
                     }
                     if (!refused.contains(place.jobId())
-                            && mayOffer(tx, state.jobs.get(place.jobId()), state.policyOf(queueId), worker)) {
+                            && mayOffer(tx, state.jobs.get(place.jobId()), policy, worker)) {
                         best = place;
                         break;
                     }

@@ -76,10 +76,14 @@ public record RouterJob(
         return active;
     }
 
-    /** @return whether an active selector expedites it */
+    /** @return whether an active selector expedites it; asked on every change of the job, so it allocates nothing */
     public boolean expedited() {
-        for (RouterWorkerSelector selector : activeWorkerSelectors()) {
-            if (selector.expedite()) {
+        return expedites(requestedWorkerSelectors) || expedites(attachedWorkerSelectors);
+    }
+
+    private static boolean expedites(List<RouterWorkerSelector> selectors) {
+        for (RouterWorkerSelector selector : selectors) {
+            if (selector.active() && selector.expedite()) {
                 return true;
             }
         }
