@@ -44,8 +44,13 @@ final class JavaTransitionRules implements TransitionRules {
             if (job.status() != JobStatus.QUEUED) {
                 return refuse("only a queued job is offered", "issuing an offer needs a QUEUED job");
             }
-            return decision.worker().state() == WorkerState.ACTIVE ? Verdict.ALLOW
-                    : refuse("only an active worker is offered a job", "issuing an offer needs an ACTIVE worker");
+            if (decision.worker().state() != WorkerState.ACTIVE) {
+                return refuse("only an active worker is offered a job", "issuing an offer needs an ACTIVE worker");
+            }
+            return decision.worker().takesMoreOffers() ? Verdict.ALLOW
+                    : refuse("a worker holds at most its maxConcurrentOffers open offers",
+                            "issuing an offer needs a worker holding fewer than its "
+                                    + decision.worker().maxConcurrentOffers() + " open offers");
         }
         if (command instanceof AcceptJobOffer) {
             if (job.status() != JobStatus.QUEUED) {

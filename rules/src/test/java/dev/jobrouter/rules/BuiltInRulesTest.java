@@ -14,14 +14,21 @@ import dev.jobrouter.core.command.Command;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.ExpireOffer;
+import dev.jobrouter.core.command.IssueOffer;
+import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.OfferStatus;
+import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.rules.Decision;
+import dev.jobrouter.core.rules.Refusal;
 import dev.jobrouter.core.rules.RuleEffect;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +92,27 @@ class BuiltInRulesTest {
         try (TransitionRules quiet = RuleBase.of(List.of()).newSession(Set.of("deregister a worker whose offer expired"))) {
             assertThat(quiet.decide(decision(expiry, NOW, null, null, null)).followUps()).isEmpty();
         }
+    }
+
+    @Test
+    void aWorkerAtItsOfferLimitIsRefusedAnotherOfferByTheNamedRule() {
+        IssueOffer issue = new IssueOffer("j1", "w1");
+        RouterJobOffer open = new RouterJobOffer("o1", "j0", "w1", "voice", 1, NOW, NOW.plusSeconds(60), OfferStatus.OPEN);
+
+        Verdict atLimit = rules.decide(decision(issue, NOW, job(JobStatus.QUEUED), worker(List.of(open), 1), null));
+        assertThat(atLimit.refusals()).extracting(RuleEffect::rule)
+                .containsExactly("a worker holds at most its maxConcurrentOffers open offers");
+        assertThat(((Refusal) atLimit.refusals().get(0).effect()).reason()).contains("fewer than its 1 open offers");
+
+        assertThat(rules.decide(decision(issue, NOW, job(JobStatus.QUEUED), worker(List.of(open), 2), null)).refused())
+                .as("below its limit").isFalse();
+        assertThat(rules.decide(decision(issue, NOW, job(JobStatus.QUEUED), worker(List.of(open), null), null)).refused())
+                .as("without a limit").isFalse();
+    }
+
+    private static RouterWorker worker(List<RouterJobOffer> offers, Integer maxConcurrentOffers) {
+        return new RouterWorker("w1", 10, Map.of("voice", new ChannelConfiguration("voice", 1, null)), Set.of("q1"),
+                Map.of("Id", "w1"), Map.of(), true, offers, List.of(), NOW, maxConcurrentOffers);
     }
 
     @Test
