@@ -24,6 +24,7 @@ import java.util.List;
  */
 public final class ClassificationPolicyDefinition {
     private final LocalHost host;
+    private String ifMatch;
     private final String id;
     private String name;
     private String fallbackQueueId;
@@ -67,6 +68,16 @@ public final class ClassificationPolicyDefinition {
     }
 
     /**
+     * Makes the upsert conditional: it runs only when the stored policy still has this etag, read from its
+     * {@code etag()}; otherwise, or when the policy does not exist, it fails with PRECONDITION_FAILED and
+     * changes nothing.
+     */
+    public ClassificationPolicyDefinition ifMatch(String etag) {
+        this.ifMatch = Arguments.required("etag", etag);
+        return this;
+    }
+
+    /**
      * Creates or changes the policy.
      *
      * @return the policy as stored
@@ -75,7 +86,8 @@ public final class ClassificationPolicyDefinition {
      *     CONFLICT when a rule refuses
      */
     public ClassificationPolicy upsert() {
-        return host.execute(new UpsertClassificationPolicy(id, name, fallbackQueueId, queueSelectorAttachments,
-                prioritizationRule, workerSelectorAttachments));
+        UpsertClassificationPolicy upsert = new UpsertClassificationPolicy(id, name, fallbackQueueId,
+                queueSelectorAttachments, prioritizationRule, workerSelectorAttachments);
+        return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
  */
 public final class DistributionPolicyDefinition {
     private final LocalHost host;
+    private String ifMatch;
     private final String id;
     private String name;
     private Duration offerExpiresAfter;
@@ -137,6 +138,16 @@ public final class DistributionPolicyDefinition {
     }
 
     /**
+     * Makes the upsert conditional: it runs only when the stored policy still has this etag, read from its
+     * {@code etag()}; otherwise, or when the policy does not exist, it fails with PRECONDITION_FAILED and
+     * changes nothing.
+     */
+    public DistributionPolicyDefinition ifMatch(String etag) {
+        this.ifMatch = Arguments.required("etag", etag);
+        return this;
+    }
+
+    /**
      * Creates or changes the policy.
      *
      * @return the policy as stored
@@ -145,8 +156,9 @@ public final class DistributionPolicyDefinition {
      *     best worker, a batch size below 1, a scoring rule that does not compile or names no registered function
      */
     public DistributionPolicy upsert() {
-        return host.execute(new UpsertDistributionPolicy(id, name, offerExpiresAfter, mode, minConcurrentOffers,
-                maxConcurrentOffers, bypassSelectors, scoringRule, batchSize, scoringParameters, batchScoringEnabled,
-                descendingOrder));
+        UpsertDistributionPolicy upsert = new UpsertDistributionPolicy(id, name, offerExpiresAfter, mode,
+                minConcurrentOffers, maxConcurrentOffers, bypassSelectors, scoringRule, batchSize, scoringParameters,
+                batchScoringEnabled, descendingOrder);
+        return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

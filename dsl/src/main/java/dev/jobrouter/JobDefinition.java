@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class JobDefinition extends Definition<JobDefinition> {
     private final LocalHost host;
+    private String ifMatch;
     private final String id;
     private String channelId;
     private String queueId;
@@ -83,6 +84,16 @@ public final class JobDefinition extends Definition<JobDefinition> {
     }
 
     /**
+     * Makes the upsert conditional: it runs only when the stored job still has this etag, read from its
+     * {@code etag()}; otherwise, or when the job does not exist, it fails with PRECONDITION_FAILED and
+     * changes nothing.
+     */
+    public JobDefinition ifMatch(String etag) {
+        this.ifMatch = Arguments.required("etag", etag);
+        return this;
+    }
+
+    /**
      * Creates and queues the job, or changes it.
      *
      * @return the job as stored
@@ -91,7 +102,8 @@ public final class JobDefinition extends Definition<JobDefinition> {
      *     CONFLICT when a rule refuses
      */
     public RouterJob upsert() {
-        return host.execute(new UpsertJob(id, channelId, queueId, priority, labels, tags, classificationPolicyId,
-                workerSelectors));
+        UpsertJob upsert = new UpsertJob(id, channelId, queueId, priority, labels, tags, classificationPolicyId,
+                workerSelectors);
+        return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

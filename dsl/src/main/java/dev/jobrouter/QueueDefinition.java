@@ -13,6 +13,7 @@ import dev.jobrouter.core.model.RouterQueue;
  */
 public final class QueueDefinition extends Definition<QueueDefinition> {
     private final LocalHost host;
+    private String ifMatch;
     private final String id;
     private String name;
     private String distributionPolicyId;
@@ -40,6 +41,16 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
     }
 
     /**
+     * Makes the upsert conditional: it runs only when the stored queue still has this etag, read from its
+     * {@code etag()}; otherwise, or when the queue does not exist, it fails with PRECONDITION_FAILED and
+     * changes nothing.
+     */
+    public QueueDefinition ifMatch(String etag) {
+        this.ifMatch = Arguments.required("etag", etag);
+        return this;
+    }
+
+    /**
      * Creates or changes the queue.
      *
      * @return the queue as stored
@@ -47,6 +58,7 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
      *     policy, or a bad label
      */
     public RouterQueue upsert() {
-        return host.execute(new UpsertQueue(id, name, distributionPolicyId, labels));
+        UpsertQueue upsert = new UpsertQueue(id, name, distributionPolicyId, labels);
+        return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
  */
 public final class WorkerDefinition extends Definition<WorkerDefinition> {
     private final LocalHost host;
+    private String ifMatch;
     private final String id;
     private Integer capacity;
     private Map<String, ChannelConfiguration> channels;
@@ -89,6 +90,16 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
     }
 
     /**
+     * Makes the upsert conditional: it runs only when the stored worker still has this etag, read from its
+     * {@code etag()}; otherwise, or when the worker does not exist, it fails with PRECONDITION_FAILED and
+     * changes nothing.
+     */
+    public WorkerDefinition ifMatch(String etag) {
+        this.ifMatch = Arguments.required("etag", etag);
+        return this;
+    }
+
+    /**
      * Creates or changes the worker.
      *
      * @return the worker as stored
@@ -96,7 +107,8 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
      *     CONFLICT when a rule refuses the registration or deregistration
      */
     public RouterWorker upsert() {
-        return host.execute(new UpsertWorker(id, capacity, channels, queues, labels, tags, availableForOffers,
-                maxConcurrentOffers));
+        UpsertWorker upsert = new UpsertWorker(id, capacity, channels, queues, labels, tags, availableForOffers,
+                maxConcurrentOffers);
+        return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

@@ -212,6 +212,16 @@ class BadInputTest {
                         .bestWorker(new ExpressionRouterRule("((")).upsert(), ErrorCode.INVALID_ARGUMENT,
                         "scoring rule of distribution policy p1: expression \"((\" does not compile"),
 
+                bad("ifMatch with a stale etag", r -> r.job("j1").ifMatch("stale").priority(5).upsert(),
+                        ErrorCode.PRECONDITION_FAILED, "ifMatch stale does not hold: job j1 changed since (its etag is"),
+                bad("ifMatch on a worker that does not exist", r -> r.worker("nope").ifMatch("1").capacity(1).upsert(),
+                        ErrorCode.PRECONDITION_FAILED, "ifMatch 1 does not hold: worker nope does not exist"),
+                bad("ifMatch with null", r -> r.queue("q1").ifMatch(null), ErrorCode.INVALID_ARGUMENT,
+                        "etag must not be null"),
+                bad("ifMatch holds but the upsert is bad", r -> r.queue("q1").ifMatch(r.getQueue("q1").etag())
+                        .distributionPolicy("nope").upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "queue q1 names distribution policy nope, which does not exist"),
+
                 bad("advance by a negative duration", r -> r.advanceBy(Duration.ofSeconds(-1)),
                         ErrorCode.INVALID_ARGUMENT, "the duration to advance by must lie between zero and"),
                 bad("advance into the past", r -> r.advanceTo(Fixtures.T0), ErrorCode.INVALID_ARGUMENT,

@@ -112,7 +112,7 @@ class BuiltInRulesTest {
 
     private static RouterWorker worker(List<RouterJobOffer> offers, Integer maxConcurrentOffers) {
         return new RouterWorker("w1", 10, Map.of("voice", new ChannelConfiguration("voice", 1, null)), Set.of("q1"),
-                Map.of("Id", "w1"), Map.of(), true, offers, List.of(), NOW, maxConcurrentOffers);
+                Map.of("Id", "w1"), Map.of(), true, offers, List.of(), NOW, maxConcurrentOffers, null);
     }
 
     @Test

@@ -46,7 +46,7 @@ class DecisionFactsTest {
     }
 
     private static RouterWorker worker() {
-        return new RouterWorker("w1", 1, Map.of(), Set.of("q1"), Map.of(), Map.of(), true, List.of(), List.of(), NOW, null);
+        return new RouterWorker("w1", 1, Map.of(), Set.of("q1"), Map.of(), Map.of(), true, List.of(), List.of(), NOW, null, null);
     }
 
     private static List<String> refusingRules(Verdict verdict) {

@@ -13,6 +13,5 @@ package dev.jobrouter.core.command;
  * @param <R> what executing it returns: the entity as stored, an accept's result, or {@link Void}
  */
 public sealed interface RouterCommand<R> extends Command
-        permits UpsertDistributionPolicy, UpsertQueue, UpsertWorker, UpsertJob,
-                AcceptJobOffer, DeclineJobOffer, CompleteJob, CloseJob, DeleteJob,
-                UpsertClassificationPolicy, ReclassifyJob, FollowUpCommand, TimedCommand {}
+        permits UpsertCommand, IfMatch, AcceptJobOffer, DeclineJobOffer, CompleteJob, CloseJob, DeleteJob,
+                ReclassifyJob, FollowUpCommand, TimedCommand {}

@@ -20,7 +20,13 @@ import java.util.List;
  */
 public record UpsertClassificationPolicy(String policyId, String name, String fallbackQueueId,
         List<QueueSelectorAttachment> queueSelectorAttachments, RouterRule prioritizationRule,
-        List<WorkerSelectorAttachment> workerSelectorAttachments) implements RouterCommand<ClassificationPolicy> {
+        List<WorkerSelectorAttachment> workerSelectorAttachments) implements UpsertCommand<ClassificationPolicy> {
+
+    @Override
+    public String entityId() {
+        return policyId;
+    }
+
     public UpsertClassificationPolicy {
         queueSelectorAttachments = Values.copyOrNull(queueSelectorAttachments);
         workerSelectorAttachments = Values.copyOrNull(workerSelectorAttachments);

@@ -31,7 +31,13 @@ public record UpsertDistributionPolicy(
         String policyId, String name, Duration offerExpiresAfter, DistributionMode mode, Integer minConcurrentOffers,
         Integer maxConcurrentOffers, Boolean bypassSelectors, RouterRule scoringRule, Integer batchSize,
         List<ScoringRuleParameterSelector> scoringParameters, Boolean batchScoringEnabled, Boolean descendingOrder)
-        implements RouterCommand<DistributionPolicy> {
+        implements UpsertCommand<DistributionPolicy> {
+
+    @Override
+    public String entityId() {
+        return policyId;
+    }
+
     public UpsertDistributionPolicy {
         scoringParameters = Values.copyOrNull(scoringParameters);
     }

@@ -24,7 +24,13 @@ import java.util.Map;
 public record UpsertJob(
         String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
         Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors)
-        implements RouterCommand<RouterJob> {
+        implements UpsertCommand<RouterJob> {
+
+    @Override
+    public String entityId() {
+        return jobId;
+    }
+
     public UpsertJob {
         labels = Values.copy(labels);
         tags = Values.copy(tags);

@@ -13,7 +13,13 @@ import java.util.Map;
  * @param labels labels to set
  */
 public record UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels)
-        implements RouterCommand<RouterQueue> {
+        implements UpsertCommand<RouterQueue> {
+
+    @Override
+    public String entityId() {
+        return queueId;
+    }
+
     public UpsertQueue {
         labels = Values.copy(labels);
     }

@@ -24,7 +24,13 @@ import java.util.Set;
 public record UpsertWorker(
         String workerId, Integer capacity, Map<String, ChannelConfiguration> channels, Set<String> queues,
         Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers,
-        Integer maxConcurrentOffers) implements RouterCommand<RouterWorker> {
+        Integer maxConcurrentOffers) implements UpsertCommand<RouterWorker> {
+
+    @Override
+    public String entityId() {
+        return workerId;
+    }
+
     public UpsertWorker {
         channels = Values.copyOrNull(channels);
         queues = Values.copyOrNull(queues);

@@ -51,7 +51,9 @@ public record EngineSnapshot(
      * @param events the sequence number of the next event
      * @param arrivals the next arrival number
      * @param timers the next timer's tie-breaker
+     * @param etags the number of the next etag
      * @param random the state of the generator weighted allocations draw from
      */
-    public record Counters(long offers, long assignments, long events, long arrivals, long timers, long random) {}
+    public record Counters(long offers, long assignments, long events, long arrivals, long timers, long etags,
+            long random) {}
 }

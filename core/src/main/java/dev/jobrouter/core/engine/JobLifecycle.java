@@ -92,7 +92,7 @@ final class JobLifecycle implements Handlers.Family {
         int priority = command.priority() == null ? RouterJob.DEFAULT_PRIORITY : command.priority();
         JobStatus status = policyId == null ? JobStatus.QUEUED : JobStatus.PENDING_CLASSIFICATION;
         RouterJob job = new RouterJob(jobId, channelId, queueId, priority, status, now, labels, tags,
-                ImmutableMap.of(), List.of(), null, policyId, selectors, List.of());
+                ImmutableMap.of(), List.of(), null, policyId, selectors, List.of(), null);
         decider.require(tx, new CreateJob(jobId, channelId, queueId, priority, labels, tags),
                 () -> "job " + jobId + " is new", job, null, null);
         state.arrivals.put(jobId, state.sequences.nextArrival());
@@ -125,7 +125,7 @@ final class JobLifecycle implements Handlers.Family {
         RouterJob job = new RouterJob(jobId, current.channelId(), current.queueId(), priority, current.status(),
                 current.enqueuedAt(), Labels.merged(current.labels(), labels), Labels.merged(current.tags(), tags),
                 current.assignments(), current.notes(), current.dispositionCode(), policyId, requested,
-                current.attachedWorkerSelectors());
+                current.attachedWorkerSelectors(), current.etag());
         decider.require(tx, new UpdateJob(jobId, command.priority(), labels, tags),
                 () -> "job " + jobId + " is " + current.status(), job, null, null);
         state.jobs.put(jobId, job);
@@ -158,8 +158,7 @@ final class JobLifecycle implements Handlers.Family {
         decider.require(tx, command, () -> describe(job), job, state.workers.get(assignment.workerId()), null);
         RouterJob completed = Snapshots.withOutcome(markCompleted(tx, job, assignment, command.note()), command.note(),
                 tx.now(), null);
-        state.jobs.put(job.id(), completed);
-        return completed;
+        return state.jobs.put(job.id(), completed);
     }
 
     RouterJob close(CloseJob command, Transaction tx) {
@@ -221,7 +220,7 @@ final class JobLifecycle implements Handlers.Family {
         tx.publish(new JobCancelled(tx.sequence(), now, job.id(), code, command.note(),
                 held == null ? null : held.assignmentId(), held == null ? null : held.workerId()));
         offers.revokeOpenOffers(tx, job.id());
-        return cancelled;
+        return state.jobs.get(job.id());
     }
 
     Void delete(DeleteJob command, Transaction tx) {

@@ -99,7 +99,7 @@ public final class RouterEngine implements AutoCloseable {
         Classification classification = new Classification(state, decider, offers, new Classifier(routerRules));
         for (Handlers.Family family : List.of(offers, classification,
                 new JobLifecycle(state, decider, offers, classification), new WorkerLifecycle(state, decider, offers),
-                new Topology(state, decider, routerRules))) {
+                new Topology(state, decider, routerRules), new Preconditions(state))) {
             family.register(handlers);
         }
         handlers.requireEvery(RouterCommand.class);

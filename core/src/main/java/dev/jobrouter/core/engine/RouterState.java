@@ -28,9 +28,9 @@ final class RouterState {
     final Sequences sequences;
     final TimerQueue timers;
 
-    final TrackedMap<String, DistributionPolicy> policies = new TrackedMap<>(undo);
-    final TrackedMap<String, RouterQueue> queues = new TrackedMap<>(undo);
-    final TrackedMap<String, ClassificationPolicy> classificationPolicies = new TrackedMap<>(undo);
+    final TrackedMap<String, DistributionPolicy> policies;
+    final TrackedMap<String, RouterQueue> queues;
+    final TrackedMap<String, ClassificationPolicy> classificationPolicies;
     /**
      * Per job with a classification policy, the queue its caller set on it, if any: classification
      * falls back to it when no selector chooses a queue, however often the job moved since.
@@ -40,10 +40,10 @@ final class RouterState {
     final TrackedMap<String, String> roundRobinCursors = new TrackedMap<>(undo);
     /** A job's arrival number, the last tie-breaker of queue order; set before the job enters its map. */
     final TrackedMap<String, Long> arrivals = new TrackedMap<>(undo);
-    final TrackedMap<String, RouterJob> jobs = new TrackedMap<>(undo, (id, before, after) -> refreshWaiting(id));
+    final TrackedMap<String, RouterJob> jobs;
     final TrackedMap<String, RouterJobOffer> offers = new TrackedMap<>(undo, this::offerChanged);
     final AvailableWorkers availableWorkers = new AvailableWorkers();
-    final TrackedMap<String, RouterWorker> workers = new TrackedMap<>(undo, availableWorkers::changed);
+    final TrackedMap<String, RouterWorker> workers;
     /** Per worker: the jobs it declined and from when it may be offered each again ({@link Instant#MAX}: never). */
     final TrackedMap<String, ImmutableMap<String, Instant>> declines = new TrackedMap<>(undo);
 
@@ -53,6 +53,11 @@ final class RouterState {
     RouterState(long seed) {
         sequences = new Sequences(seed);
         timers = new TimerQueue(undo, sequences);
+        policies = new TrackedMap<>(undo, Snapshots.DISTRIBUTION_POLICIES, sequences);
+        queues = new TrackedMap<>(undo, Snapshots.QUEUES, sequences);
+        classificationPolicies = new TrackedMap<>(undo, Snapshots.CLASSIFICATION_POLICIES, sequences);
+        jobs = new TrackedMap<>(undo, (id, before, after) -> refreshWaiting(id), Snapshots.JOBS, sequences);
+        workers = new TrackedMap<>(undo, availableWorkers::changed, Snapshots.WORKERS, sequences);
     }
     /** Every offer id of each job, open or ended, in issue order. */
     private final Map<String, List<String>> offerIdsByJob = new HashMap<>();

@@ -1,7 +1,7 @@
 package dev.jobrouter.core.engine;
 
 /**
- * The router's counters: offer and assignment ids, event numbers, job arrivals and timer order, and the seeded generator. They
+ * The router's counters: offer and assignment ids, event numbers, job arrivals, timer order, etags, and the seeded generator. They
  * are part of the state: a command that fails puts them back, so the next command gets the same ids
  * it would have got had the failed one never run, and a replay of the committed commands allocates
  * the same ids.
@@ -12,6 +12,7 @@ final class Sequences {
     private long events;
     private long arrivals;
     private long timers;
+    private long etags = 1;
     private long random;
 
     /** @param seed the start of the generator weighted allocations draw from */
@@ -51,9 +52,14 @@ final class Sequences {
         return timers++;
     }
 
+    /** @return a fresh etag: unique within the router, and the same on a replay of the same commands */
+    String nextEtag() {
+        return Long.toString(etags++, 36);
+    }
+
     /** @return the counters now, as a value */
     EngineSnapshot.Counters counters() {
-        return new EngineSnapshot.Counters(offers, assignments, events, arrivals, timers, random);
+        return new EngineSnapshot.Counters(offers, assignments, events, arrivals, timers, etags, random);
     }
 
     /** Remembers the counters in the checkpoint, to go back to with {@link #reset}; allocates nothing. */
@@ -63,6 +69,7 @@ final class Sequences {
         checkpoint.events = events;
         checkpoint.arrivals = arrivals;
         checkpoint.timers = timers;
+        checkpoint.etags = etags;
         checkpoint.random = random;
     }
 
@@ -72,6 +79,7 @@ final class Sequences {
         events = checkpoint.events;
         arrivals = checkpoint.arrivals;
         timers = checkpoint.timers;
+        etags = checkpoint.etags;
         random = checkpoint.random;
     }
 
@@ -82,6 +90,7 @@ final class Sequences {
         private long events;
         private long arrivals;
         private long timers;
+        private long etags;
         private long random;
     }
 }

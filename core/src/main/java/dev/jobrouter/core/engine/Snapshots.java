@@ -2,11 +2,14 @@ package dev.jobrouter.core.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.jobrouter.core.model.ClassificationPolicy;
+import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobNote;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RouterWorkerAssignment;
 import dev.jobrouter.core.model.RouterWorkerSelector;
@@ -19,17 +22,36 @@ import java.util.function.Predicate;
 final class Snapshots {
     private Snapshots() {}
 
+    static final Etagged<RouterJob> JOBS = new Etagged<>(RouterJob::etag, (job, etag) -> new RouterJob(job.id(),
+            job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(), job.labels(), job.tags(),
+            job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(),
+            job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), etag));
+    static final Etagged<RouterWorker> WORKERS = new Etagged<>(RouterWorker::etag, (worker, etag) -> new RouterWorker(
+            worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(), worker.tags(),
+            worker.availableForOffers(), worker.offers(), worker.assignedJobs(), worker.idleSince(),
+            worker.maxConcurrentOffers(), etag));
+    static final Etagged<RouterQueue> QUEUES = new Etagged<>(RouterQueue::etag, (queue, etag) -> new RouterQueue(
+            queue.id(), queue.name(), queue.distributionPolicyId(), queue.labels(), etag));
+    static final Etagged<DistributionPolicy> DISTRIBUTION_POLICIES = new Etagged<>(DistributionPolicy::etag,
+            (policy, etag) -> new DistributionPolicy(policy.id(), policy.name(), policy.offerExpiresAfter(),
+                    policy.mode(), policy.minConcurrentOffers(), policy.maxConcurrentOffers(), policy.bypassSelectors(),
+                    policy.scoringRule(), policy.scoringRuleOptions(), etag));
+    static final Etagged<ClassificationPolicy> CLASSIFICATION_POLICIES = new Etagged<>(ClassificationPolicy::etag,
+            (policy, etag) -> new ClassificationPolicy(policy.id(), policy.name(), policy.fallbackQueueId(),
+                    policy.queueSelectorAttachments(), policy.prioritizationRule(), policy.workerSelectorAttachments(),
+                    etag));
+
     static RouterJob withStatus(RouterJob job, JobStatus status) {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), status, job.enqueuedAt(),
                 job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode(),
-                job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors());
+                job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.etag());
     }
 
     /** @return the job in its (new) queue with its (new) priority, status and selectors, from {@code enqueuedAt} */
     static RouterJob routed(RouterJob job, String queueId, int priority, JobStatus status, Instant enqueuedAt,
             List<RouterWorkerSelector> requested, List<RouterWorkerSelector> attached) {
         return new RouterJob(job.id(), job.channelId(), queueId, priority, status, enqueuedAt, job.labels(), job.tags(),
-                job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(), requested, attached);
+                job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(), requested, attached, job.etag());
     }
 
     static RouterJob withAssignment(RouterJob job, RouterJobAssignment assignment) {
@@ -44,7 +66,7 @@ final class Snapshots {
                                 .buildKeepingLast();
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 job.labels(), job.tags(), assignments, job.notes(), job.dispositionCode(), job.classificationPolicyId(),
-                job.requestedWorkerSelectors(), job.attachedWorkerSelectors());
+                job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.etag());
     }
 
     /** @return the job with the note added (when not null) and the disposition code set (when not null) */
@@ -55,7 +77,7 @@ final class Snapshots {
         String code = dispositionCode == null ? job.dispositionCode() : dispositionCode;
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 job.labels(), job.tags(), job.assignments(), notes, code, job.classificationPolicyId(),
-                job.requestedWorkerSelectors(), job.attachedWorkerSelectors());
+                job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.etag());
     }
 
     static RouterWorker withOffer(RouterWorker worker, RouterJobOffer offer) {
@@ -82,13 +104,13 @@ final class Snapshots {
     /** @return the worker with its availability set, idle from {@code idleSince} */
     static RouterWorker withAvailability(RouterWorker worker, boolean available, Instant idleSince) {
         return new RouterWorker(worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(),
-                worker.tags(), available, worker.offers(), worker.assignedJobs(), idleSince, worker.maxConcurrentOffers());
+                worker.tags(), available, worker.offers(), worker.assignedJobs(), idleSince, worker.maxConcurrentOffers(), worker.etag());
     }
 
     private static RouterWorker withHoldings(RouterWorker worker, List<RouterJobOffer> offers,
             List<RouterWorkerAssignment> assignedJobs, Instant idleSince) {
         return new RouterWorker(worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(),
-                worker.tags(), worker.availableForOffers(), offers, assignedJobs, idleSince, worker.maxConcurrentOffers());
+                worker.tags(), worker.availableForOffers(), offers, assignedJobs, idleSince, worker.maxConcurrentOffers(), worker.etag());
     }
 
     private static <T> List<T> append(List<T> list, T element) {

@@ -82,7 +82,7 @@ final class Topology implements Handlers.Family {
                     + "; a scoring rule and its options are for BEST_WORKER only");
         }
         DistributionPolicy policy = new DistributionPolicy(id, name, expiresAfter, mode, min, max, bypass, scoringRule,
-                options);
+                options, null);
         decider.require(tx, command, () -> "distribution policy " + id + " is " + (current == null ? "new" : "defined"),
                 null, policy);
         if (current == null) {
@@ -90,7 +90,7 @@ final class Topology implements Handlers.Family {
         } else {
             rematchQueuedJobs(tx, queue -> queue.distributionPolicyId().equals(id), () -> state.policies.put(id, policy));
         }
-        return policy;
+        return state.policies.get(id);
     }
 
     private static ScoringRuleOptions scoringOptions(String id, UpsertDistributionPolicy command,
@@ -136,10 +136,9 @@ final class Topology implements Handlers.Family {
         }
         String name = Patch.given(command.name(), current, ClassificationPolicy::name, null);
         ClassificationPolicy policy = new ClassificationPolicy(id, name, fallback, queueAttachments, prioritization,
-                workerAttachments);
+                workerAttachments, null);
         decider.require(tx, command, () -> what + " is " + (current == null ? "new" : "defined"), policy);
-        state.classificationPolicies.put(id, policy);
-        return policy;
+        return state.classificationPolicies.put(id, policy);
     }
 
     RouterQueue upsertQueue(UpsertQueue command, Transaction tx) {
@@ -157,14 +156,14 @@ final class Topology implements Handlers.Family {
         Map<String, Object> labels = Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(),
                 Labels.checked("label of queue " + id, command.labels())), Map.of("Id", id));
         String name = Patch.given(command.name(), current, RouterQueue::name, null);
-        RouterQueue queue = new RouterQueue(id, name, policyId, labels);
+        RouterQueue queue = new RouterQueue(id, name, policyId, labels, null);
         decider.require(tx, command, () -> "queue " + id + " is " + (current == null ? "new" : "defined"), queue, policy);
         if (current == null) {
             state.queues.put(id, queue);
         } else {
             rematchQueuedJobs(tx, q -> q.id().equals(id), () -> state.queues.put(id, queue));
         }
-        return queue;
+        return state.queues.get(id);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.jobrouter.core.engine;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,14 +19,28 @@ final class TrackedMap<K, V> {
     private final Map<K, V> entries = new HashMap<>();
     private final UndoLog undo;
     private final Listener<K, V> listener;
+    /** For maps of entities: their etags, and where fresh ones come from; {@code null} for other maps. */
+    private final Etagged<V> etags;
+    private final Sequences sequences;
 
     TrackedMap(UndoLog undo, Listener<K, V> listener) {
-        this.undo = undo;
-        this.listener = listener;
+        this(undo, listener, null, null);
     }
 
     TrackedMap(UndoLog undo) {
         this(undo, (key, before, after) -> {});
+    }
+
+    /** A map of entities whose every change gets a fresh etag from the sequences. */
+    TrackedMap(UndoLog undo, Listener<K, V> listener, Etagged<V> etags, Sequences sequences) {
+        this.undo = undo;
+        this.listener = listener;
+        this.etags = etags;
+        this.sequences = sequences;
+    }
+
+    TrackedMap(UndoLog undo, Etagged<V> etags, Sequences sequences) {
+        this(undo, (key, before, after) -> {}, etags, sequences);
     }
 
     V get(K key) {
@@ -43,10 +56,32 @@ final class TrackedMap<K, V> {
         return Collections.unmodifiableCollection(entries.values());
     }
 
-    void put(K key, V value) {
-        V before = entries.put(key, value);
+    /**
+     * Stores the value. In a map of entities it gets a fresh etag, unless it equals the stored one
+     * but for its etag: then nothing changes.
+     *
+     * @return the value as stored, with its etag
+     */
+    V put(K key, V value) {
+        V stored = value;
+        if (etags != null) {
+            V current = entries.get(key);
+            if (current != null && sameButForEtag(value, current)) {
+                return current;
+            }
+            stored = etags.withEtag().apply(value, sequences.nextEtag());
+        }
+        V before = entries.put(key, stored);
         undo.record(() -> restore(key, before));
-        listener.changed(key, before, value);
+        listener.changed(key, before, stored);
+        return stored;
+    }
+
+    /** Cheap for the usual write, a copy of the current value with a part changed: equals stops at that part. */
+    private boolean sameButForEtag(V value, V current) {
+        String etag = etags.etagOf().apply(current);
+        V comparable = etag.equals(etags.etagOf().apply(value)) ? value : etags.withEtag().apply(value, etag);
+        return comparable.equals(current);
     }
 
     void remove(K key) {

@@ -68,7 +68,8 @@ final class WorkerLifecycle implements Handlers.Family {
                 current == null ? List.of() : current.offers(),
                 current == null ? List.of() : current.assignedJobs(),
                 current == null ? tx.now() : current.idleSince(),
-                Patch.given(command.maxConcurrentOffers(), current, RouterWorker::maxConcurrentOffers, null));
+                Patch.given(command.maxConcurrentOffers(), current, RouterWorker::maxConcurrentOffers, null),
+                null);
 
         decider.require(tx, new UpdateWorker(workerId),
                 () -> "worker " + workerId + " is " + (current == null ? "new" : current.state()), null, proposed, null);

@@ -11,10 +11,11 @@ import java.util.List;
  * @param queueSelectorAttachments what yields the queue selectors
  * @param prioritizationRule gives the priority (an integral number, -100 to 100), or {@code null} to keep the job's
  * @param workerSelectorAttachments what yields the attached worker selectors
+ * @param etag an opaque tag that every change to the policy replaces; {@code null} until the router stores it
  */
 public record ClassificationPolicy(String id, String name, String fallbackQueueId,
         List<QueueSelectorAttachment> queueSelectorAttachments, RouterRule prioritizationRule,
-        List<WorkerSelectorAttachment> workerSelectorAttachments) {
+        List<WorkerSelectorAttachment> workerSelectorAttachments, String etag) {
     public ClassificationPolicy {
         queueSelectorAttachments = List.copyOf(queueSelectorAttachments);
         workerSelectorAttachments = List.copyOf(workerSelectorAttachments);

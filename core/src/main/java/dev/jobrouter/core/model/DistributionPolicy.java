@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param scoringRule for {@link DistributionMode#BEST_WORKER}: the rule scoring each worker, or {@code null}
  *     for the default score
  * @param scoringRuleOptions non-null exactly for {@link DistributionMode#BEST_WORKER}
+ * @param etag an opaque tag that every change to the policy replaces; {@code null} until the router stores it
  */
 public record DistributionPolicy(
         String id,
@@ -27,7 +28,8 @@ public record DistributionPolicy(
         int maxConcurrentOffers,
         boolean bypassSelectors,
         RouterRule scoringRule,
-        ScoringRuleOptions scoringRuleOptions) {
+        ScoringRuleOptions scoringRuleOptions,
+        String etag) {
 
     /** Used when a new policy does not set {@code offerExpiresAfter}. */
     public static final Duration DEFAULT_OFFER_EXPIRES_AFTER = Duration.ofMinutes(1);

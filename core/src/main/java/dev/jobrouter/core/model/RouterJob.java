@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param classificationPolicyId the policy that classifies it, or {@code null}
  * @param requestedWorkerSelectors the selectors the caller set, as stored (with status and expiry)
  * @param attachedWorkerSelectors the selectors its last classification attached, as stored
+ * @param etag an opaque tag that every change to the job replaces; {@code null} until the router stores it
  */
 public record RouterJob(
         String id,
@@ -38,7 +39,8 @@ public record RouterJob(
         String dispositionCode,
         String classificationPolicyId,
         List<RouterWorkerSelector> requestedWorkerSelectors,
-        List<RouterWorkerSelector> attachedWorkerSelectors) {
+        List<RouterWorkerSelector> attachedWorkerSelectors,
+        String etag) {
 
     /** Priority used when a new job does not set one. */
     public static final int DEFAULT_PRIORITY = 1;
@@ -54,7 +56,7 @@ public record RouterJob(
             Map<String, Object> labels, Map<String, Object> tags, Map<String, RouterJobAssignment> assignments,
             List<RouterJobNote> notes, String dispositionCode) {
         this(id, channelId, queueId, priority, status, enqueuedAt, labels, tags, assignments, notes, dispositionCode,
-                null, List.of(), List.of());
+                null, List.of(), List.of(), null);
     }
 
     /** @return the requested and attached selectors that are still active, requested first */

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param idleSince when it registered or last had capacity released; breaks longest-idle ties
  * @param maxConcurrentOffers the most open offers it holds at once, or {@code null} for no limit;
  *     assignments do not count
+ * @param etag an opaque tag that every change to the worker replaces; {@code null} until the router stores it
  */
 public record RouterWorker(
         String id,
@@ -32,7 +33,8 @@ public record RouterWorker(
         List<RouterJobOffer> offers,
         List<RouterWorkerAssignment> assignedJobs,
         Instant idleSince,
-        Integer maxConcurrentOffers) {
+        Integer maxConcurrentOffers,
+        String etag) {
 
     /** The largest capacity a worker can have, and the largest cost of a channel: a billion. */
     public static final int MAX_CAPACITY = 1_000_000_000;
