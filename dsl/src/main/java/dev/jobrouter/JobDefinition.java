@@ -2,6 +2,7 @@ package dev.jobrouter;
 
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public final class JobDefinition extends Definition<JobDefinition> {
     private Integer priority;
     private String classificationPolicyId;
     private List<RouterWorkerSelector> workerSelectors;
+    private JobMatchingMode matchingMode;
     private final Map<String, Object> tags = new LinkedHashMap<>();
 
     JobDefinition(LocalHost host, String id) {
@@ -77,6 +79,17 @@ public final class JobDefinition extends Definition<JobDefinition> {
         return this;
     }
 
+    /**
+     * How the job waits for a worker: {@code new QueueAndMatchMode()} (the default for a new job) queues
+     * it at once, also a job that is scheduled or waiting; {@code new ScheduleAndSuspendMode(at)} holds it
+     * SCHEDULED until {@code at}, then WAITING_FOR_ACTIVATION; {@code new SuspendMode()} holds it
+     * WAITING_FOR_ACTIVATION. A held job is never offered, and is classified when it is queued.
+     */
+    public JobDefinition matchingMode(JobMatchingMode mode) {
+        this.matchingMode = Arguments.required("matchingMode", mode);
+        return this;
+    }
+
     /** Sets a tag, for the caller's use; merged with existing tags. */
     public JobDefinition tag(String key, Object value) {
         tags.put(key, value);
@@ -103,7 +116,7 @@ public final class JobDefinition extends Definition<JobDefinition> {
      */
     public RouterJob upsert() {
         UpsertJob upsert = new UpsertJob(id, channelId, queueId, priority, labels, tags, classificationPolicyId,
-                workerSelectors);
+                workerSelectors, matchingMode);
         return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

@@ -16,6 +16,7 @@ import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
 import dev.jobrouter.core.model.QueueWeightedAllocation;
 import dev.jobrouter.core.model.RouterQueueSelector;
 import dev.jobrouter.core.model.RouterWorkerSelector;
+import dev.jobrouter.core.model.ScheduleAndSuspendMode;
 import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
 import dev.jobrouter.core.model.WeightedAllocationQueueSelectorAttachment;
 import dev.jobrouter.core.model.WorkerSelectorAttachment;
@@ -221,6 +222,12 @@ class BadInputTest {
                 bad("ifMatch holds but the upsert is bad", r -> r.queue("q1").ifMatch(r.getQueue("q1").etag())
                         .distributionPolicy("nope").upsert(), ErrorCode.INVALID_ARGUMENT,
                         "queue q1 names distribution policy nope, which does not exist"),
+
+                bad("schedule without an instant", r -> r.job("j9").channel("voice").queue("q1")
+                        .matchingMode(new ScheduleAndSuspendMode(null)).upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "scheduleAt of job j9 must not be null"),
+                bad("matching mode null", r -> r.job("j1").matchingMode(null), ErrorCode.INVALID_ARGUMENT,
+                        "matchingMode must not be null"),
 
                 bad("advance by a negative duration", r -> r.advanceBy(Duration.ofSeconds(-1)),
                         ErrorCode.INVALID_ARGUMENT, "the duration to advance by must lie between zero and"),

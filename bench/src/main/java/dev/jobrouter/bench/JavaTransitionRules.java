@@ -11,6 +11,7 @@ import dev.jobrouter.core.command.DeregisterWorker;
 import dev.jobrouter.core.command.ExpireOffer;
 import dev.jobrouter.core.command.IssueOffer;
 import dev.jobrouter.core.command.ReclassifyJob;
+import dev.jobrouter.core.command.SwitchMatchingMode;
 import dev.jobrouter.core.command.UpdateJob;
 import dev.jobrouter.core.command.UpdateWorker;
 import dev.jobrouter.core.model.ChannelConfiguration;
@@ -28,6 +29,8 @@ import dev.jobrouter.core.rules.ReleaseCapacityAt;
 import dev.jobrouter.core.rules.RetryOfferAt;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.rules.Verdict;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The baseline: the built-in rules written by hand as a Java transition table. Same verdicts as the
@@ -35,6 +38,8 @@ import dev.jobrouter.core.rules.Verdict;
  * engine, so that the benchmarks' ratio between the two is the cost of having Drools in the loop.
  */
 final class JavaTransitionRules implements TransitionRules {
+    private static final Set<JobStatus> WAITING = EnumSet.of(JobStatus.QUEUED, JobStatus.PENDING_SCHEDULE,
+            JobStatus.SCHEDULED, JobStatus.WAITING_FOR_ACTIVATION);
 
     @Override
     public Verdict decide(Decision decision) {
@@ -97,6 +102,11 @@ final class JavaTransitionRules implements TransitionRules {
         if (command instanceof UpdateJob) {
             return !job.status().isTerminal() ? Verdict.ALLOW
                     : refuse("a closed or cancelled job cannot be updated", "updating a job needs a job that is not closed or cancelled");
+        }
+        if (command instanceof SwitchMatchingMode) {
+            return WAITING.contains(job.status()) ? Verdict.ALLOW
+                    : refuse("only a waiting job can switch its matching mode",
+                            "switching the matching mode needs a QUEUED, SCHEDULED or WAITING_FOR_ACTIVATION job");
         }
         if (command instanceof ReclassifyJob) {
             if (job.status() != JobStatus.QUEUED && job.status() != JobStatus.CLASSIFICATION_FAILED) {

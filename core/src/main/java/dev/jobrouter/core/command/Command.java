@@ -13,4 +13,4 @@ package dev.jobrouter.core.command;
  */
 public sealed interface Command
         permits RouterCommand, CreateJob, UpdateJob, IssueOffer, RevokeOffer, UpdateWorker, RegisterWorker,
-                ClassifyJob {}
+                ClassifyJob, SwitchMatchingMode {}

@@ -1,5 +1,6 @@
 package dev.jobrouter.core.command;
 
+import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
  * Create a job and queue it (or classify it, when it names a classification policy), or change an
  * existing job's priority, labels, tags, policy or worker selectors. Null fields keep their current
  * value; labels and tags merge key by key; worker selectors, when given, replace the requested ones.
- * Decided as {@link CreateJob} or {@link UpdateJob}, and as {@link ClassifyJob} when it classifies.
+ * Decided as {@link CreateJob} or {@link UpdateJob}, as {@link ClassifyJob} when it classifies, and as
+ * {@link SwitchMatchingMode} when it changes an existing job's matching mode.
  *
  * @param jobId the job
  * @param channelId its channel; required for a new job, unchangeable after
@@ -20,11 +22,12 @@ import java.util.Map;
  * @param tags tags to set
  * @param classificationPolicyId the policy that classifies it, or {@code null}
  * @param workerSelectors the requested worker selectors, or {@code null} to keep them
+ * @param matchingMode how it waits for a worker, or {@code null} to keep it (a new job queues and matches)
  */
 public record UpsertJob(
         String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
-        Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors)
-        implements UpsertCommand<RouterJob> {
+        Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors,
+        JobMatchingMode matchingMode) implements UpsertCommand<RouterJob> {
 
     @Override
     public String entityId() {
@@ -40,6 +43,12 @@ public record UpsertJob(
     /** A job upsert without classification or selectors. */
     public UpsertJob(String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
             Map<String, Object> tags) {
-        this(jobId, channelId, queueId, priority, labels, tags, null, null);
+        this(jobId, channelId, queueId, priority, labels, tags, null, null, null);
+    }
+
+    /** A job upsert that keeps the matching mode. */
+    public UpsertJob(String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
+            Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors) {
+        this(jobId, channelId, queueId, priority, labels, tags, classificationPolicyId, workerSelectors, null);
     }
 }

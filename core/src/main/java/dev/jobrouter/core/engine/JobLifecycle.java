@@ -18,9 +18,11 @@ import dev.jobrouter.core.event.JobDeleted;
 import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.JobReceived;
 import dev.jobrouter.core.event.JobUpdated;
+import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.Labels;
 import dev.jobrouter.core.model.OfferStatus;
+import dev.jobrouter.core.model.QueueAndMatchMode;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
@@ -43,12 +45,15 @@ final class JobLifecycle implements Handlers.Family {
     private final Decider decider;
     private final OfferLifecycle offers;
     private final Classification classification;
+    private final Scheduling scheduling;
 
-    JobLifecycle(RouterState state, Decider decider, OfferLifecycle offers, Classification classification) {
+    JobLifecycle(RouterState state, Decider decider, OfferLifecycle offers, Classification classification,
+            Scheduling scheduling) {
         this.state = state;
         this.decider = decider;
         this.offers = offers;
         this.classification = classification;
+        this.scheduling = scheduling;
     }
 
     @Override
@@ -90,9 +95,14 @@ final class JobLifecycle implements Handlers.Family {
         List<RouterWorkerSelector> selectors = Selectors.stored("worker selector of job " + jobId,
                 command.workerSelectors() == null ? List.of() : command.workerSelectors(), now);
         int priority = command.priority() == null ? RouterJob.DEFAULT_PRIORITY : command.priority();
-        JobStatus status = policyId == null ? JobStatus.QUEUED : JobStatus.PENDING_CLASSIFICATION;
+        JobMatchingMode mode = command.matchingMode() == null ? new QueueAndMatchMode() : command.matchingMode();
+        Scheduling.check(jobId, mode);
+        boolean held = Scheduling.holds(mode);
+        JobStatus status = held ? Scheduling.heldStatus(mode, now)
+                : policyId == null ? JobStatus.QUEUED : JobStatus.PENDING_CLASSIFICATION;
         RouterJob job = new RouterJob(jobId, channelId, queueId, priority, status, now, labels, tags,
-                ImmutableMap.of(), List.of(), null, policyId, selectors, List.of(), null);
+                ImmutableMap.of(), List.of(), null, policyId, selectors, List.of(), mode,
+                held ? Scheduling.scheduledAt(mode, now, null) : null, null);
         decider.require(tx, new CreateJob(jobId, channelId, queueId, priority, labels, tags),
                 () -> "job " + jobId + " is new", job, null, null);
         state.arrivals.put(jobId, state.sequences.nextArrival());
@@ -101,7 +111,11 @@ final class JobLifecycle implements Handlers.Family {
         }
         state.jobs.put(jobId, job);
         tx.publish(new JobReceived(tx.sequence(), now, jobId, channelId, queueId, priority, labels, tags, job.status()));
-        if (policyId == null) {
+        if (held) {
+            // Held jobs are classified when they are switched to queue-and-match, as they enter a queue.
+            scheduling.held(tx, state.jobs.get(jobId));
+            classification.rescheduleExpiry(null, job);
+        } else if (policyId == null) {
             tx.publish(new JobQueued(tx.sequence(), now, jobId, queueId));
             classification.rescheduleExpiry(null, job);
         } else {
@@ -125,7 +139,7 @@ final class JobLifecycle implements Handlers.Family {
         RouterJob job = new RouterJob(jobId, current.channelId(), current.queueId(), priority, current.status(),
                 current.enqueuedAt(), Labels.merged(current.labels(), labels), Labels.merged(current.tags(), tags),
                 current.assignments(), current.notes(), current.dispositionCode(), policyId, requested,
-                current.attachedWorkerSelectors(), current.etag());
+                current.attachedWorkerSelectors(), current.matchingMode(), current.scheduledAt(), current.etag());
         decider.require(tx, new UpdateJob(jobId, command.priority(), labels, tags),
                 () -> "job " + jobId + " is " + current.status(), job, null, null);
         state.jobs.put(jobId, job);
@@ -139,6 +153,11 @@ final class JobLifecycle implements Handlers.Family {
                 offers.revokeUnfitting(tx, job);
             }
             classification.rescheduleExpiry(current, job);
+        }
+        JobMatchingMode mode = command.matchingMode();
+        if (mode != null && !mode.equals(current.matchingMode())) {
+            Scheduling.check(jobId, mode);
+            scheduling.switchMode(tx, current, state.jobs.get(jobId), mode);
         }
         tx.jobsToMatch.add(jobId);
         return state.jobs.get(jobId);
@@ -207,6 +226,7 @@ final class JobLifecycle implements Handlers.Family {
         RouterWorker worker = held == null ? null : state.workers.get(held.workerId());
         decider.require(tx, command, () -> describe(job), job, worker, null);
         Instant now = tx.now();
+        scheduling.forget(job);
         if (held != null) {
             if (held.closePending()) {
                 state.timers.cancel(new ReleaseCapacity(job.id(), held.assignmentId(), held.releaseAt()));
@@ -234,6 +254,7 @@ final class JobLifecycle implements Handlers.Family {
             state.offers.remove(offer.offerId());
         }
         classification.rescheduleExpiry(job, null);
+        scheduling.forget(job);
         state.jobs.remove(job.id());
         state.arrivals.remove(job.id());
         state.requestedQueues.remove(job.id());

@@ -97,8 +97,10 @@ public final class RouterEngine implements AutoCloseable {
         Decider decider = new Decider(rules, state);
         OfferLifecycle offers = new OfferLifecycle(state, decider);
         Classification classification = new Classification(state, decider, offers, new Classifier(routerRules));
-        for (Handlers.Family family : List.of(offers, classification,
-                new JobLifecycle(state, decider, offers, classification), new WorkerLifecycle(state, decider, offers),
+        Scheduling scheduling = new Scheduling(state, decider, offers, classification);
+        for (Handlers.Family family : List.of(offers, classification, scheduling,
+                new JobLifecycle(state, decider, offers, classification, scheduling),
+                new WorkerLifecycle(state, decider, offers),
                 new Topology(state, decider, routerRules), new Preconditions(state))) {
             family.register(handlers);
         }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
@@ -25,7 +26,7 @@ final class Snapshots {
     static final Etagged<RouterJob> JOBS = new Etagged<>(RouterJob::etag, (job, etag) -> new RouterJob(job.id(),
             job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(), job.labels(), job.tags(),
             job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(),
-            job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), etag));
+            job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(), job.scheduledAt(), etag));
     static final Etagged<RouterWorker> WORKERS = new Etagged<>(RouterWorker::etag, (worker, etag) -> new RouterWorker(
             worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(), worker.tags(),
             worker.availableForOffers(), worker.offers(), worker.assignedJobs(), worker.idleSince(),
@@ -44,14 +45,25 @@ final class Snapshots {
     static RouterJob withStatus(RouterJob job, JobStatus status) {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), status, job.enqueuedAt(),
                 job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode(),
-                job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.etag());
+                job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(),
+                job.scheduledAt(), job.etag());
     }
 
     /** @return the job in its (new) queue with its (new) priority, status and selectors, from {@code enqueuedAt} */
     static RouterJob routed(RouterJob job, String queueId, int priority, JobStatus status, Instant enqueuedAt,
             List<RouterWorkerSelector> requested, List<RouterWorkerSelector> attached) {
         return new RouterJob(job.id(), job.channelId(), queueId, priority, status, enqueuedAt, job.labels(), job.tags(),
-                job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(), requested, attached, job.etag());
+                job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(), requested, attached, job.matchingMode(),
+                job.scheduledAt(), job.etag());
+    }
+
+    /** @return the job in the matching mode, with its status, {@code scheduledAt} and {@code enqueuedAt} */
+    static RouterJob withMode(RouterJob job, JobStatus status, JobMatchingMode mode, Instant scheduledAt,
+            Instant enqueuedAt) {
+        return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), status, enqueuedAt,
+                job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode(),
+                job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), mode,
+                scheduledAt, job.etag());
     }
 
     static RouterJob withAssignment(RouterJob job, RouterJobAssignment assignment) {
@@ -66,7 +78,8 @@ final class Snapshots {
                                 .buildKeepingLast();
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 job.labels(), job.tags(), assignments, job.notes(), job.dispositionCode(), job.classificationPolicyId(),
-                job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.etag());
+                job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(),
+                job.scheduledAt(), job.etag());
     }
 
     /** @return the job with the note added (when not null) and the disposition code set (when not null) */
@@ -77,7 +90,8 @@ final class Snapshots {
         String code = dispositionCode == null ? job.dispositionCode() : dispositionCode;
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 job.labels(), job.tags(), job.assignments(), notes, code, job.classificationPolicyId(),
-                job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.etag());
+                job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(),
+                job.scheduledAt(), job.etag());
     }
 
     static RouterWorker withOffer(RouterWorker worker, RouterJobOffer offer) {

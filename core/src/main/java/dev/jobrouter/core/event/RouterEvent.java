@@ -13,7 +13,7 @@ public sealed interface RouterEvent
         permits JobReceived, JobQueued, JobUpdated, JobCompleted, JobClosed, JobCancelled, JobDeleted,
                 OfferIssued, OfferAccepted, OfferDeclined, OfferExpired, OfferRevoked,
                 WorkerRegistered, WorkerDeregistered, WorkerUpdated,
-                JobClassified, JobClassificationFailed, JobWorkerSelectorsExpired {
+                JobClassified, JobClassificationFailed, JobWorkerSelectorsExpired, JobWaitingForActivation {
 
     /**
      * @return the event's number: 0 for the router's first event, one more for each after it, in

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param classificationPolicyId the policy that classifies it, or {@code null}
  * @param requestedWorkerSelectors the selectors the caller set, as stored (with status and expiry)
  * @param attachedWorkerSelectors the selectors its last classification attached, as stored
+ * @param matchingMode how it waits for a worker; never {@code null} ({@link QueueAndMatchMode} by default)
+ * @param scheduledAt the instant its schedule named, set when that instant came, else {@code null}
  * @param etag an opaque tag that every change to the job replaces; {@code null} until the router stores it
  */
 public record RouterJob(
@@ -40,7 +42,11 @@ public record RouterJob(
         String classificationPolicyId,
         List<RouterWorkerSelector> requestedWorkerSelectors,
         List<RouterWorkerSelector> attachedWorkerSelectors,
+        JobMatchingMode matchingMode,
+        Instant scheduledAt,
         String etag) {
+
+    private static final QueueAndMatchMode QUEUE_AND_MATCH = new QueueAndMatchMode();
 
     /** Priority used when a new job does not set one. */
     public static final int DEFAULT_PRIORITY = 1;
@@ -56,7 +62,12 @@ public record RouterJob(
             Map<String, Object> labels, Map<String, Object> tags, Map<String, RouterJobAssignment> assignments,
             List<RouterJobNote> notes, String dispositionCode) {
         this(id, channelId, queueId, priority, status, enqueuedAt, labels, tags, assignments, notes, dispositionCode,
-                null, List.of(), List.of(), null);
+                null, List.of(), List.of(), null, null, null);
+    }
+
+    /** A job without a matching mode has the default, {@link QueueAndMatchMode}. */
+    public RouterJob {
+        matchingMode = matchingMode == null ? QUEUE_AND_MATCH : matchingMode;
     }
 
     /** @return the requested and attached selectors that are still active, requested first */
