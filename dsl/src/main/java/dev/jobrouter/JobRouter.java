@@ -11,6 +11,7 @@ import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeclineJobOffer;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.ReclassifyJob;
+import dev.jobrouter.core.command.UnassignJob;
 import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
@@ -26,6 +27,7 @@ import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RuleFunction;
+import dev.jobrouter.core.model.UnassignJobResult;
 import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.RouterTime;
@@ -240,6 +242,26 @@ public final class JobRouter implements AutoCloseable {
      */
     public RouterJob completeJob(String jobId, String assignmentId) {
         return host.execute(new CompleteJob(jobId, assignmentId, null));
+    }
+
+    /**
+     * Hands an assigned job back: the worker's capacity is released and the job is QUEUED again, from
+     * now, and matched (its worker is eligible too). A job can be unassigned three times; a fourth is
+     * refused with CONFLICT by the rule "a job is unassigned at most three times".
+     *
+     * @return the job's id and how often it has been unassigned, this time included
+     * @throws RouterException NOT_FOUND for an unknown job or assignment, CONFLICT for a job that is not ASSIGNED
+     */
+    public UnassignJobResult unassignJob(String jobId, String assignmentId) {
+        return host.execute(new UnassignJob(jobId, assignmentId, false));
+    }
+
+    /**
+     * As {@link #unassignJob(String, String)}; with {@code suspendMatching} the job is not queued but
+     * waits for activation ({@code SuspendMode}) until it is switched to {@code QueueAndMatchMode}.
+     */
+    public UnassignJobResult unassignJob(String jobId, String assignmentId, boolean suspendMatching) {
+        return host.execute(new UnassignJob(jobId, assignmentId, suspendMatching));
     }
 
     /** As {@link #completeJob(String, String)}, adding a note to the job. */

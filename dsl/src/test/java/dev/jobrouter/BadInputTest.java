@@ -229,6 +229,12 @@ class BadInputTest {
                 bad("matching mode null", r -> r.job("j1").matchingMode(null), ErrorCode.INVALID_ARGUMENT,
                         "matchingMode must not be null"),
 
+                bad("unassign an unknown job", r -> r.unassignJob("nope", "a"), ErrorCode.NOT_FOUND, "job nope not found"),
+                bad("unassign an unknown assignment", r -> r.unassignJob("j2", "assignment-999"), ErrorCode.NOT_FOUND,
+                        "job j2 has no assignment assignment-999"),
+                bad("unassign a closed job", r -> r.unassignJob("j3", r.getJob("j3").assignments().keySet().iterator()
+                        .next()), ErrorCode.CONFLICT, "unassignJob needs an ASSIGNED job"),
+
                 bad("advance by a negative duration", r -> r.advanceBy(Duration.ofSeconds(-1)),
                         ErrorCode.INVALID_ARGUMENT, "the duration to advance by must lie between zero and"),
                 bad("advance into the past", r -> r.advanceTo(Fixtures.T0), ErrorCode.INVALID_ARGUMENT,

@@ -12,6 +12,7 @@ import dev.jobrouter.core.command.ExpireOffer;
 import dev.jobrouter.core.command.IssueOffer;
 import dev.jobrouter.core.command.ReclassifyJob;
 import dev.jobrouter.core.command.SwitchMatchingMode;
+import dev.jobrouter.core.command.UnassignJob;
 import dev.jobrouter.core.command.UpdateJob;
 import dev.jobrouter.core.command.UpdateWorker;
 import dev.jobrouter.core.model.ChannelConfiguration;
@@ -102,6 +103,13 @@ final class JavaTransitionRules implements TransitionRules {
         if (command instanceof UpdateJob) {
             return !job.status().isTerminal() ? Verdict.ALLOW
                     : refuse("a closed or cancelled job cannot be updated", "updating a job needs a job that is not closed or cancelled");
+        }
+        if (command instanceof UnassignJob) {
+            if (job.status() != JobStatus.ASSIGNED) {
+                return refuse("only an assigned job can be unassigned", "unassignJob needs an ASSIGNED job");
+            }
+            return job.unassignmentCount() < 3 ? Verdict.ALLOW
+                    : refuse("a job is unassigned at most three times", "unassignJob allows three unassignments of a job");
         }
         if (command instanceof SwitchMatchingMode) {
             return WAITING.contains(job.status()) ? Verdict.ALLOW

@@ -14,4 +14,4 @@ package dev.jobrouter.core.command;
  */
 public sealed interface RouterCommand<R> extends Command
         permits UpsertCommand, IfMatch, AcceptJobOffer, DeclineJobOffer, CompleteJob, CloseJob, DeleteJob,
-                ReclassifyJob, FollowUpCommand, TimedCommand {}
+                ReclassifyJob, UnassignJob, FollowUpCommand, TimedCommand {}

@@ -9,6 +9,7 @@ import dev.jobrouter.core.command.CreateJob;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.OfferRetryDue;
 import dev.jobrouter.core.command.ReleaseCapacity;
+import dev.jobrouter.core.command.UnassignJob;
 import dev.jobrouter.core.command.UpdateJob;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.event.JobCancelled;
@@ -17,6 +18,7 @@ import dev.jobrouter.core.event.JobCompleted;
 import dev.jobrouter.core.event.JobDeleted;
 import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.JobReceived;
+import dev.jobrouter.core.event.JobUnassigned;
 import dev.jobrouter.core.event.JobUpdated;
 import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.JobStatus;
@@ -28,6 +30,8 @@ import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RouterWorkerSelector;
+import dev.jobrouter.core.model.SuspendMode;
+import dev.jobrouter.core.model.UnassignJobResult;
 import dev.jobrouter.core.routing.Selectors;
 import dev.jobrouter.core.rules.Verdict;
 import dev.jobrouter.core.time.RouterTime;
@@ -64,6 +68,7 @@ final class JobLifecycle implements Handlers.Family {
         handlers.on(CancelJob.class, this::cancel);
         handlers.on(DeleteJob.class, this::delete);
         handlers.on(ReleaseCapacity.class, this::release);
+        handlers.on(UnassignJob.class, this::unassign);
     }
 
     RouterJob upsert(UpsertJob command, Transaction tx) {
@@ -203,6 +208,37 @@ final class JobLifecycle implements Handlers.Family {
             state.timers.schedule(new ReleaseCapacity(job.id(), assignment.assignmentId(), releaseAt));
         }
         return state.jobs.get(job.id());
+    }
+
+    /**
+     * Hands an assigned job back: its worker's capacity is released, and the job re-enters its queue
+     * ({@code enqueuedAt} now) or, with {@code suspendMatching}, waits for activation in SuspendMode.
+     */
+    UnassignJobResult unassign(UnassignJob command, Transaction tx) {
+        RouterJob job = state.job(command.jobId());
+        RouterJobAssignment assignment = assignmentOf(job, command.assignmentId());
+        decider.require(tx, command, () -> describe(job) + " and was unassigned " + job.unassignmentCount() + " times",
+                job, state.workers.get(assignment.workerId()), null);
+        Instant now = tx.now();
+        if (assignment.closePending()) {
+            state.timers.cancel(new ReleaseCapacity(job.id(), assignment.assignmentId(), assignment.releaseAt()));
+        }
+        releaseWorker(tx, assignment);
+        RouterJob handedBack = Snapshots.withAssignment(job, assignment.unassigned(now));
+        JobMatchingMode mode = command.suspendMatching() ? new SuspendMode() : handedBack.matchingMode();
+        RouterJob stored = state.jobs.put(job.id(), Snapshots.withMode(handedBack,
+                command.suspendMatching() ? JobStatus.WAITING_FOR_ACTIVATION : JobStatus.QUEUED, mode,
+                handedBack.scheduledAt(), now));
+        int count = stored.unassignmentCount();
+        tx.publish(new JobUnassigned(tx.sequence(), now, job.id(), assignment.assignmentId(), assignment.workerId(),
+                count));
+        if (command.suspendMatching()) {
+            scheduling.held(tx, stored);
+        } else {
+            tx.publish(new JobQueued(tx.sequence(), now, job.id(), job.queueId()));
+            tx.jobsToMatch.add(job.id());
+        }
+        return new UnassignJobResult(job.id(), count);
     }
 
     /** Applies a delayed release, if the close it belongs to is still pending. */

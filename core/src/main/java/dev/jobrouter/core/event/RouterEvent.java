@@ -13,7 +13,8 @@ public sealed interface RouterEvent
         permits JobReceived, JobQueued, JobUpdated, JobCompleted, JobClosed, JobCancelled, JobDeleted,
                 OfferIssued, OfferAccepted, OfferDeclined, OfferExpired, OfferRevoked,
                 WorkerRegistered, WorkerDeregistered, WorkerUpdated,
-                JobClassified, JobClassificationFailed, JobWorkerSelectorsExpired, JobWaitingForActivation {
+                JobClassified, JobClassificationFailed, JobWorkerSelectorsExpired, JobWaitingForActivation,
+                JobUnassigned {
 
     /**
      * @return the event's number: 0 for the router's first event, one more for each after it, in

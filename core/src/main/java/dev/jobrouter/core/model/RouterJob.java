@@ -110,11 +110,22 @@ public record RouterJob(
         }
         RouterJobAssignment live = null;
         for (RouterJobAssignment assignment : assignments.values()) {
-            if (assignment.closedAt() == null) {
+            if (assignment.closedAt() == null && assignment.unassignedAt() == null) {
                 live = assignment;
             }
         }
         return Optional.ofNullable(live);
+    }
+
+    /** @return how often the job was handed back by {@code unassignJob} */
+    public int unassignmentCount() {
+        int count = 0;
+        for (RouterJobAssignment assignment : assignments.values()) {
+            if (assignment.unassignedAt() != null) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** @return whether a close was requested and its capacity release is still ahead */

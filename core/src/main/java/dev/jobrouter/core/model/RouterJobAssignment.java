@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param closedAt when the job was closed and the capacity released, or {@code null}
  * @param releaseAt when a requested close releases the capacity, or {@code null} before a close
  *     was requested; while it lies ahead of {@code closedAt} the close is pending
+ * @param unassignedAt when the job was handed back by {@code unassignJob}, or {@code null}
  */
 public record RouterJobAssignment(
         String assignmentId,
@@ -21,7 +22,14 @@ public record RouterJobAssignment(
         Instant assignedAt,
         Instant completedAt,
         Instant closedAt,
-        Instant releaseAt) {
+        Instant releaseAt,
+        Instant unassignedAt) {
+
+    /** An assignment that was not handed back. */
+    public RouterJobAssignment(String assignmentId, String workerId, int capacityCost, Instant assignedAt,
+            Instant completedAt, Instant closedAt, Instant releaseAt) {
+        this(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt, releaseAt, null);
+    }
 
     /** @return whether a close was requested whose release has not happened yet */
     public boolean closePending() {
@@ -30,16 +38,22 @@ public record RouterJobAssignment(
 
     /** @return a copy marked completed at the given instant */
     public RouterJobAssignment completed(Instant at) {
-        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, at, closedAt, releaseAt);
+        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, at, closedAt, releaseAt, unassignedAt);
     }
 
     /** @return a copy whose capacity is to be released at the given instant */
     public RouterJobAssignment releasingAt(Instant at) {
-        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt, at);
+        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt, at, unassignedAt);
     }
 
     /** @return a copy marked closed at the given instant */
     public RouterJobAssignment closed(Instant at) {
-        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, at, releaseAt);
+        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, at, releaseAt, unassignedAt);
+    }
+
+    /** @return a copy marked handed back at the given instant */
+    public RouterJobAssignment unassigned(Instant at) {
+        return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt,
+                releaseAt, at);
     }
 }
