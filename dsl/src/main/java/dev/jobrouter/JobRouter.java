@@ -24,7 +24,9 @@ import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterJobPositionDetails;
 import dev.jobrouter.core.model.RouterQueue;
+import dev.jobrouter.core.model.RouterQueueStatistics;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RuleFunction;
 import dev.jobrouter.core.model.UnassignJobResult;
@@ -139,6 +141,25 @@ public final class JobRouter implements AutoCloseable {
     /** @throws RouterException NOT_FOUND for an unknown job, INVALID_ARGUMENT for a null or blank id */
     public RouterJob getJob(String jobId) {
         return host.read(engine -> engine.getJob(jobId));
+    }
+
+    /**
+     * @return the queue's QUEUED jobs, how long the longest has waited, and an estimated wait per
+     *     priority present (one minute per job at that priority or above); answered from an index, so it
+     *     costs the same for a million queued jobs as for a thousand
+     * @throws RouterException NOT_FOUND for an unknown queue
+     */
+    public RouterQueueStatistics getQueueStatistics(String queueId) {
+        return host.read(engine -> engine.getQueueStatistics(queueId, host.now()));
+    }
+
+    /**
+     * @return the job's 1-based position in its queue (priority descending, expedited first, enqueue
+     *     time, arrival), the queue's length and an estimated wait; O(log n) in the queue's jobs
+     * @throws RouterException NOT_FOUND for an unknown job, and for one that is not QUEUED
+     */
+    public RouterJobPositionDetails getQueuePosition(String jobId) {
+        return host.read(engine -> engine.getQueuePosition(jobId));
     }
 
     /** @throws RouterException NOT_FOUND for an unknown worker, INVALID_ARGUMENT for a null or blank id */

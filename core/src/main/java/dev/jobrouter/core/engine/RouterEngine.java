@@ -15,17 +15,21 @@ import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.RouterJobPositionDetails;
 import dev.jobrouter.core.model.RouterQueue;
+import dev.jobrouter.core.model.RouterQueueStatistics;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.routing.Classifier;
 import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.routing.WorkerScorer;
 import dev.jobrouter.core.rules.TransitionRules;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -226,6 +230,40 @@ public final class RouterEngine implements AutoCloseable {
     }
 
     /** @return every offer the job has had, open or ended, in issue order */
+    /**
+     * @param now the instant the waits are measured to
+     * @return the queue's length, longest wait and estimated wait per priority
+     * @throws RouterException NOT_FOUND for an unknown queue
+     */
+    public RouterQueueStatistics getQueueStatistics(String queueId, Instant now) {
+        String id = state.queue(queueId).id();
+        int length = state.queuedJobs.length(id);
+        Map<Integer, Duration> estimates = new LinkedHashMap<>();
+        int atOrAbove = 0;
+        for (Map.Entry<Integer, Integer> priority : state.queuedJobs.countPerPriority(id).entrySet()) {
+            atOrAbove += priority.getValue();
+            estimates.put(priority.getKey(), Duration.ofMinutes(atOrAbove));
+        }
+        Instant earliest = state.queuedJobs.earliestEnqueuedAt(id);
+        double longest = earliest == null ? 0 : Math.max(0, Duration.between(earliest, now).toMillis() / 60_000.0);
+        return new RouterQueueStatistics(id, length, estimates, longest);
+    }
+
+    /**
+     * @return where the job stands in its queue
+     * @throws RouterException NOT_FOUND for an unknown job, and for one that is not QUEUED (it has no position)
+     */
+    public RouterJobPositionDetails getQueuePosition(String jobId) {
+        RouterJob job = state.job(jobId);
+        int position = state.queuedJobs.positionOf(job.id());
+        if (position == 0) {
+            throw RouterException.notFound("job " + job.id() + " is " + job.status()
+                    + ", not QUEUED, so it has no queue position");
+        }
+        return new RouterJobPositionDetails(job.id(), position, job.queueId(), state.queuedJobs.length(job.queueId()),
+                position - 1);
+    }
+
     public List<RouterJobOffer> getJobOffers(String jobId) {
         return List.copyOf(state.offersOf(state.job(jobId).id()));
     }

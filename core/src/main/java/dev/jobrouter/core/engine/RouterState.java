@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.QueueChannel;
+import dev.jobrouter.core.matching.QueuedJobs;
 import dev.jobrouter.core.matching.WaitingJobs;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
@@ -48,6 +49,8 @@ final class RouterState {
     final TrackedMap<String, ImmutableMap<String, Instant>> declines = new TrackedMap<>(undo);
 
     final WaitingJobs waitingJobs = new WaitingJobs();
+    /** Every QUEUED job per queue, for positions and statistics. */
+    final QueuedJobs queuedJobs = new QueuedJobs();
 
     /** @param seed the start of the generator weighted allocations draw from */
     RouterState(long seed) {
@@ -139,15 +142,18 @@ final class RouterState {
     /** Recomputes whether the job wants another offer; called whenever its job, offers or policy change. */
     void refreshWaiting(String jobId) {
         RouterJob job = jobs.get(jobId);
-        boolean wantsOffer = job != null
-                && job.status() == JobStatus.QUEUED
-                && openOfferIdsByJob.getOrDefault(jobId, List.of()).size() < policyOf(job).maxConcurrentOffers();
-        if (!wantsOffer) {
+        if (job == null || job.status() != JobStatus.QUEUED) {
             waitingJobs.update(jobId, null, null);
+            queuedJobs.update(jobId, null, null);
             return;
         }
-        waitingJobs.update(jobId, new QueueChannel(job.queueId(), job.channelId()),
-                new WaitingJobs.Place(job.priority(), job.expedited(), job.enqueuedAt(), arrivals.get(jobId), jobId));
+        WaitingJobs.Place place =
+                new WaitingJobs.Place(job.priority(), job.expedited(), job.enqueuedAt(), arrivals.get(jobId), jobId);
+        queuedJobs.update(jobId, job.queueId(), place);
+        boolean wantsOffer =
+                openOfferIdsByJob.getOrDefault(jobId, List.of()).size() < policyOf(job).maxConcurrentOffers();
+        waitingJobs.update(jobId, wantsOffer ? new QueueChannel(job.queueId(), job.channelId()) : null,
+                wantsOffer ? place : null);
     }
 
     private void offerChanged(String offerId, RouterJobOffer before, RouterJobOffer after) {
