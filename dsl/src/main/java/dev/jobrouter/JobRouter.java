@@ -9,7 +9,11 @@ import dev.jobrouter.core.command.CancelJob;
 import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeclineJobOffer;
+import dev.jobrouter.core.command.DeleteClassificationPolicy;
+import dev.jobrouter.core.command.DeleteDistributionPolicy;
 import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.DeleteQueue;
+import dev.jobrouter.core.command.DeleteWorker;
 import dev.jobrouter.core.command.ReclassifyJob;
 import dev.jobrouter.core.command.UnassignJob;
 import dev.jobrouter.core.engine.EngineSnapshot;
@@ -359,6 +363,36 @@ public final class JobRouter implements AutoCloseable {
      */
     public void deleteJob(String jobId) {
         host.execute(new DeleteJob(jobId));
+    }
+
+    /**
+     * Deletes a worker: its open offers are revoked (OfferRevoked), then WorkerDeleted.
+     *
+     * @throws RouterException NOT_FOUND for an unknown worker; CONFLICT while it holds assigned jobs
+     *     (rule "a worker holding jobs cannot be deleted")
+     */
+    public void deleteWorker(String workerId) {
+        host.execute(new DeleteWorker(workerId));
+    }
+
+    /**
+     * Deletes a queue.
+     *
+     * @throws RouterException NOT_FOUND for an unknown queue; CONFLICT while it holds jobs that are not
+     *     closed or cancelled, or is a classification policy's fallback queue
+     */
+    public void deleteQueue(String queueId) {
+        host.execute(new DeleteQueue(queueId));
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a queue names it */
+    public void deleteDistributionPolicy(String policyId) {
+        host.execute(new DeleteDistributionPolicy(policyId));
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a job not closed or cancelled names it */
+    public void deleteClassificationPolicy(String policyId) {
+        host.execute(new DeleteClassificationPolicy(policyId));
     }
 
     // ---- time and events -----------------------------------------------------------------------------

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * or cannot be read, the DRL is compiled instead: slower, never different.
  */
 final class BuiltInRules {
-    static final List<String> FILES = List.of("jobs.drl", "offers.drl", "workers.drl", "capacity.drl");
+    static final List<String> FILES = List.of("jobs.drl", "offers.drl", "workers.drl", "capacity.drl", "topology.drl");
     /** Where the DRL and the precompiled packages sit on the classpath. */
     private static final String DIRECTORY = RuleBase.BUILT_IN_PACKAGE.replace('.', '/') + "/";
     static final String PRECOMPILED = DIRECTORY + "built-in-rules.bin";

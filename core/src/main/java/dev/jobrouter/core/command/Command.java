@@ -13,4 +13,5 @@ package dev.jobrouter.core.command;
  */
 public sealed interface Command
         permits RouterCommand, CreateJob, UpdateJob, IssueOffer, RevokeOffer, UpdateWorker, RegisterWorker,
-                ClassifyJob, SwitchMatchingMode {}
+                ClassifyJob, SwitchMatchingMode, QueueDeletion, DistributionPolicyDeletion,
+                ClassificationPolicyDeletion {}

@@ -14,4 +14,5 @@ package dev.jobrouter.core.command;
  */
 public sealed interface RouterCommand<R> extends Command
         permits UpsertCommand, IfMatch, AcceptJobOffer, DeclineJobOffer, CompleteJob, CloseJob, DeleteJob,
-                ReclassifyJob, UnassignJob, FollowUpCommand, TimedCommand {}
+                ReclassifyJob, UnassignJob, DeleteWorker, DeleteQueue, DeleteDistributionPolicy,
+                DeleteClassificationPolicy, FollowUpCommand, TimedCommand {}

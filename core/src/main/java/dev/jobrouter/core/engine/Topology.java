@@ -1,6 +1,12 @@
 package dev.jobrouter.core.engine;
 
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.ClassificationPolicyDeletion;
+import dev.jobrouter.core.command.DeleteClassificationPolicy;
+import dev.jobrouter.core.command.DeleteDistributionPolicy;
+import dev.jobrouter.core.command.DeleteQueue;
+import dev.jobrouter.core.command.DistributionPolicyDeletion;
+import dev.jobrouter.core.command.QueueDeletion;
 import dev.jobrouter.core.command.UpsertClassificationPolicy;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.command.UpsertQueue;
@@ -45,6 +51,9 @@ final class Topology implements Handlers.Family {
         handlers.on(UpsertDistributionPolicy.class, this::upsertDistributionPolicy);
         handlers.on(UpsertQueue.class, this::upsertQueue);
         handlers.on(UpsertClassificationPolicy.class, this::upsertClassificationPolicy);
+        handlers.on(DeleteQueue.class, this::deleteQueue);
+        handlers.on(DeleteDistributionPolicy.class, this::deleteDistributionPolicy);
+        handlers.on(DeleteClassificationPolicy.class, this::deleteClassificationPolicy);
     }
 
     DistributionPolicy upsertDistributionPolicy(UpsertDistributionPolicy command, Transaction tx) {
@@ -164,6 +173,54 @@ final class Topology implements Handlers.Family {
             rematchQueuedJobs(tx, q -> q.id().equals(id), () -> state.queues.put(id, queue));
         }
         return state.queues.get(id);
+    }
+
+    /** Deletes a queue nothing uses any more; a walk of the jobs, as deletes are rare. */
+    Void deleteQueue(DeleteQueue command, Transaction tx) {
+        RouterQueue queue = state.queue(command.queueId());
+        int activeJobs = (int) state.jobs.values().stream()
+                .filter(job -> queue.id().equals(job.queueId()) && !job.status().isTerminal())
+                .count();
+        List<String> fallbackOf = state.classificationPolicies.values().stream()
+                .filter(policy -> queue.id().equals(policy.fallbackQueueId()))
+                .map(ClassificationPolicy::id)
+                .sorted()
+                .toList();
+        decider.require(tx, new QueueDeletion(queue.id(), activeJobs, fallbackOf),
+                () -> "queue " + queue.id() + " holds " + activeJobs + " active jobs and is the fallback of "
+                        + (fallbackOf.isEmpty() ? "no classification policy" : fallbackOf),
+                queue, state.policyOf(queue));
+        state.queues.remove(queue.id());
+        state.roundRobinCursors.remove(queue.id());
+        return null;
+    }
+
+    Void deleteDistributionPolicy(DeleteDistributionPolicy command, Transaction tx) {
+        DistributionPolicy policy = state.policy(command.policyId());
+        List<String> queues = state.queues.values().stream()
+                .filter(queue -> queue.distributionPolicyId().equals(policy.id()))
+                .map(RouterQueue::id)
+                .sorted()
+                .toList();
+        decider.require(tx, new DistributionPolicyDeletion(policy.id(), queues),
+                () -> "distribution policy " + policy.id() + " is named by " + (queues.isEmpty() ? "no queue"
+                        : "queues " + queues), null, policy);
+        state.policies.remove(policy.id());
+        return null;
+    }
+
+    Void deleteClassificationPolicy(DeleteClassificationPolicy command, Transaction tx) {
+        ClassificationPolicy policy = state.classificationPolicy(command.policyId());
+        List<String> jobs = state.jobs.values().stream()
+                .filter(job -> policy.id().equals(job.classificationPolicyId()) && !job.status().isTerminal())
+                .map(RouterJob::id)
+                .sorted()
+                .toList();
+        decider.require(tx, new ClassificationPolicyDeletion(policy.id(), jobs),
+                () -> "classification policy " + policy.id() + " is named by " + (jobs.isEmpty() ? "no active job"
+                        : "active jobs " + jobs), policy);
+        state.classificationPolicies.remove(policy.id());
+        return null;
     }
 
     /**

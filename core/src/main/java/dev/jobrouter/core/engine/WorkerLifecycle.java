@@ -3,11 +3,13 @@ package dev.jobrouter.core.engine;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.DeleteWorker;
 import dev.jobrouter.core.command.DeregisterWorker;
 import dev.jobrouter.core.command.OfferRetryDue;
 import dev.jobrouter.core.command.RegisterWorker;
 import dev.jobrouter.core.command.UpdateWorker;
 import dev.jobrouter.core.command.UpsertWorker;
+import dev.jobrouter.core.event.WorkerDeleted;
 import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
@@ -35,6 +37,7 @@ final class WorkerLifecycle implements Handlers.Family {
     public void register(Handlers handlers) {
         handlers.on(UpsertWorker.class, this::upsert);
         handlers.on(DeregisterWorker.class, this::deregister);
+        handlers.on(DeleteWorker.class, this::delete);
     }
 
     RouterWorker upsert(UpsertWorker command, Transaction tx) {
@@ -95,18 +98,35 @@ final class WorkerLifecycle implements Handlers.Family {
         return state.workers.get(current.id());
     }
 
+    /** Deletes a worker that holds no job: its open offers are revoked, and what is kept for it goes. */
+    Void delete(DeleteWorker command, Transaction tx) {
+        RouterWorker worker = state.worker(command.workerId());
+        decider.require(tx, command, () -> "worker " + worker.id() + " is " + worker.state() + " holding "
+                + worker.assignedJobs().size() + " jobs", null, worker, null);
+        offers.revokeOffersOf(tx, worker);
+        forgetDeclines(worker.id());
+        state.workers.remove(worker.id());
+        tx.publish(new WorkerDeleted(tx.sequence(), tx.now(), worker.id()));
+        return null;
+    }
+
     private void register(Transaction tx, RouterWorker current, RouterWorker proposed) {
         decider.require(tx, new RegisterWorker(proposed.id()),
                 () -> "worker " + proposed.id() + " is " + (current == null ? "new" : current.state()), null, proposed, null);
         RouterWorker registered = Snapshots.withAvailability(proposed, true, tx.now());
         state.workers.put(proposed.id(), registered);
         // Registering again wipes the slate: jobs it declined may be offered to it again.
-        ImmutableMap<String, Instant> declined = state.declines.get(proposed.id());
-        state.declines.remove(proposed.id());
-        if (declined != null) {
-            declined.forEach((jobId, retryAt) -> state.timers.cancel(new OfferRetryDue(jobId, proposed.id(), retryAt)));
-        }
+        forgetDeclines(proposed.id());
         tx.publish(settings(tx, registered, WorkerRegistered::new));
+    }
+
+    /** Forgets the jobs the worker declined, with their retry timers. */
+    private void forgetDeclines(String workerId) {
+        ImmutableMap<String, Instant> declined = state.declines.get(workerId);
+        state.declines.remove(workerId);
+        if (declined != null) {
+            declined.forEach((jobId, retryAt) -> state.timers.cancel(new OfferRetryDue(jobId, workerId, retryAt)));
+        }
     }
 
     private void deregister(Transaction tx, RouterWorker current, RouterWorker proposed) {

@@ -150,7 +150,7 @@ class RouterEngineTest {
         ExpireOffer expiry = new ExpireOffer("offer-1", "j1", "w1", T0);
         assertThatThrownBy(() -> partial.run(expiry, new Transaction(state.sequences).begin(T0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no handler for ExpireOffer");
-        assertThat(Handlers.concreteTypes(RouterCommand.class)).hasSize(20);
+        assertThat(Handlers.concreteTypes(RouterCommand.class)).hasSize(24);
         new RouterEngine(rules);   // the real engine has them all
     }
 

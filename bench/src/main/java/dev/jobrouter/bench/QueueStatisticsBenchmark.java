@@ -1,0 +1,67 @@
+package dev.jobrouter.bench;
+
+import dev.jobrouter.core.command.UpsertJob;
+import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.model.RouterJobPositionDetails;
+import dev.jobrouter.core.model.RouterQueueStatistics;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A caller's view of a queue of {@code queued} jobs (no workers, priorities 1 to 10): a random job's
+ * position, and the queue's statistics. The figure is the ratio between 1,000,000 and 1,000 jobs.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class QueueStatisticsBenchmark {
+
+    @State(Scope.Thread)
+    public static class Queue {
+        @Param({"1000", "1000000"})
+        int queued;
+
+        LocalHost engine;
+        final SplittableRandom random = new SplittableRandom(7);
+
+        @Setup(Level.Trial)
+        public void populate() {
+            engine = Routers.engine("drools");
+            for (int i = 0; i < queued; i++) {
+                engine.execute(new UpsertJob("job-" + i, "voice", "q1", 1 + random.nextInt(10), Map.of(), Map.of()));
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            engine.close();
+        }
+    }
+
+    @Benchmark
+    public RouterJobPositionDetails queuePosition(Queue state) {
+        String jobId = "job-" + state.random.nextInt(state.queued);
+        return state.engine.read(engine -> engine.getQueuePosition(jobId));
+    }
+
+    @Benchmark
+    public RouterQueueStatistics queueStatistics(Queue state) {
+        return state.engine.read(engine -> engine.getQueueStatistics("q1", Routers.T0));
+    }
+}

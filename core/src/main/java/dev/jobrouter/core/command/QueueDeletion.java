@@ -1,0 +1,16 @@
+package dev.jobrouter.core.command;
+
+import java.util.List;
+
+/**
+ * Decision fact: a {@link DeleteQueue}, with what still uses the queue.
+ *
+ * @param queueId the queue
+ * @param activeJobs how many of its jobs are neither closed nor cancelled
+ * @param fallbackOf the classification policies whose fallback queue it is, by id
+ */
+public record QueueDeletion(String queueId, int activeJobs, List<String> fallbackOf) implements Command {
+    public QueueDeletion {
+        fallbackOf = List.copyOf(fallbackOf);
+    }
+}
