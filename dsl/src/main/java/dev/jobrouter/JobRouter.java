@@ -11,6 +11,7 @@ import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeclineJobOffer;
 import dev.jobrouter.core.command.DeleteClassificationPolicy;
 import dev.jobrouter.core.command.DeleteDistributionPolicy;
+import dev.jobrouter.core.command.DeleteExceptionPolicy;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.DeleteQueue;
 import dev.jobrouter.core.command.DeleteWorker;
@@ -25,6 +26,7 @@ import dev.jobrouter.core.host.Subscription;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.ExceptionPolicy;
 import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
@@ -125,6 +127,21 @@ public final class JobRouter implements AutoCloseable {
      */
     public WorkerDefinition worker(String id) {
         return new WorkerDefinition(host, id);
+    }
+
+    /** @return a definition of the exception policy with this id, to create or change it */
+    public ExceptionPolicyDefinition exceptionPolicy(String policyId) {
+        return new ExceptionPolicyDefinition(host, policyId);
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id */
+    public ExceptionPolicy getExceptionPolicy(String policyId) {
+        return host.read(engine -> engine.getExceptionPolicy(policyId));
+    }
+
+    /** @return every exception policy, ordered by id */
+    public List<ExceptionPolicy> listExceptionPolicies() {
+        return host.read(RouterEngine::listExceptionPolicies);
     }
 
     /**
@@ -386,11 +403,19 @@ public final class JobRouter implements AutoCloseable {
     }
 
     /** @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a queue names it */
+    public void deleteExceptionPolicy(String policyId) {
+        host.execute(new DeleteExceptionPolicy(policyId));
+    }
+
+    /** @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a queue names it */
     public void deleteDistributionPolicy(String policyId) {
         host.execute(new DeleteDistributionPolicy(policyId));
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a job not closed or cancelled names it */
+    /**
+     * @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a job not closed or cancelled,
+     *     or an exception policy's reclassify action, names it
+     */
     public void deleteClassificationPolicy(String policyId) {
         host.execute(new DeleteClassificationPolicy(policyId));
     }

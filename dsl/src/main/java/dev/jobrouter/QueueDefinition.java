@@ -17,6 +17,7 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
     private final String id;
     private String name;
     private String distributionPolicyId;
+    private String exceptionPolicyId;
 
     QueueDefinition(LocalHost host, String id) {
         this.host = host;
@@ -40,6 +41,12 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
         return this;
     }
 
+    /** The exception policy for its queued jobs; it must exist. */
+    public QueueDefinition exceptionPolicy(String policyId) {
+        this.exceptionPolicyId = Arguments.required("policyId", policyId);
+        return this;
+    }
+
     /**
      * Makes the upsert conditional: it runs only when the stored queue still has this etag, read from its
      * {@code etag()}; otherwise, or when the queue does not exist, it fails with PRECONDITION_FAILED and
@@ -58,7 +65,7 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
      *     policy, or a bad label
      */
     public RouterQueue upsert() {
-        UpsertQueue upsert = new UpsertQueue(id, name, distributionPolicyId, labels);
+        UpsertQueue upsert = new UpsertQueue(id, name, distributionPolicyId, labels, exceptionPolicyId);
         return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

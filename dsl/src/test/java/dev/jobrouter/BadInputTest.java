@@ -9,15 +9,19 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.jobrouter.Fixtures.Snapshot;
 import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.model.CancelExceptionAction;
 import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.LabelOperator;
+import dev.jobrouter.core.model.ManualReclassifyExceptionAction;
+import dev.jobrouter.core.model.QueueLengthExceptionTrigger;
 import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
 import dev.jobrouter.core.model.QueueWeightedAllocation;
 import dev.jobrouter.core.model.RouterQueueSelector;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import dev.jobrouter.core.model.ScheduleAndSuspendMode;
 import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
+import dev.jobrouter.core.model.WaitTimeExceptionTrigger;
 import dev.jobrouter.core.model.WeightedAllocationQueueSelectorAttachment;
 import dev.jobrouter.core.model.WorkerSelectorAttachment;
 import dev.jobrouter.core.RouterException;
@@ -234,6 +238,27 @@ class BadInputTest {
                         "job j2 has no assignment assignment-999"),
                 bad("unassign a closed job", r -> r.unassignJob("j3", r.getJob("j3").assignments().keySet().iterator()
                         .next()), ErrorCode.CONFLICT, "unassignJob needs an ASSIGNED job"),
+
+                bad("exception rule naming an unknown queue", r -> r.exceptionPolicy("x").rule("r",
+                        new QueueLengthExceptionTrigger(3), new ManualReclassifyExceptionAction("nope", null, null))
+                        .upsert(), ErrorCode.INVALID_ARGUMENT, "exception rule r of exception policy x names queue nope"),
+                bad("exception rule with a zero wait", r -> r.exceptionPolicy("x").rule("r",
+                        new WaitTimeExceptionTrigger(Duration.ZERO), new CancelExceptionAction(null, null)).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "threshold of exception rule r of exception policy x must be positive"),
+                bad("exception rule with a zero length", r -> r.exceptionPolicy("x").rule("r",
+                        new QueueLengthExceptionTrigger(0), new CancelExceptionAction(null, null)).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "must be 1 or more, not 0"),
+                bad("exception rule without actions", r -> r.exceptionPolicy("x").rule("r",
+                        new QueueLengthExceptionTrigger(2)).upsert(), ErrorCode.INVALID_ARGUMENT,
+                        "exception rule r of exception policy x needs at least one action"),
+                bad("two exception rules with one id", r -> r.exceptionPolicy("x")
+                        .rule("r", new QueueLengthExceptionTrigger(2), new CancelExceptionAction(null, null))
+                        .rule("r", new QueueLengthExceptionTrigger(3), new CancelExceptionAction(null, null)).upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "exception policy x holds two rules with id r"),
+                bad("queue naming an unknown exception policy", r -> r.queue("q1").exceptionPolicy("nope").upsert(),
+                        ErrorCode.INVALID_ARGUMENT, "queue q1 names exception policy nope, which does not exist"),
+                bad("unknown exception policy", r -> r.getExceptionPolicy("nope"), ErrorCode.NOT_FOUND,
+                        "exception policy nope not found"),
 
                 bad("advance by a negative duration", r -> r.advanceBy(Duration.ofSeconds(-1)),
                         ErrorCode.INVALID_ARGUMENT, "the duration to advance by must lie between zero and"),

@@ -7,9 +7,12 @@ import java.util.List;
  *
  * @param policyId the policy
  * @param activeJobs the jobs, neither closed nor cancelled, that name it, by id
+ * @param exceptionPolicies the exception policies whose reclassify actions name it, by id
  */
-public record ClassificationPolicyDeletion(String policyId, List<String> activeJobs) implements Command {
+public record ClassificationPolicyDeletion(String policyId, List<String> activeJobs, List<String> exceptionPolicies)
+        implements Command {
     public ClassificationPolicyDeletion {
         activeJobs = List.copyOf(activeJobs);
+        exceptionPolicies = List.copyOf(exceptionPolicies);
     }
 }

@@ -14,4 +14,4 @@ package dev.jobrouter.core.command;
 public sealed interface Command
         permits RouterCommand, CreateJob, UpdateJob, IssueOffer, RevokeOffer, UpdateWorker, RegisterWorker,
                 ClassifyJob, SwitchMatchingMode, QueueDeletion, DistributionPolicyDeletion,
-                ClassificationPolicyDeletion {}
+                ClassificationPolicyDeletion, ExceptionPolicyDeletion, TriggerException {}

@@ -15,4 +15,4 @@ package dev.jobrouter.core.command;
 public sealed interface RouterCommand<R> extends Command
         permits UpsertCommand, IfMatch, AcceptJobOffer, DeclineJobOffer, CompleteJob, CloseJob, DeleteJob,
                 ReclassifyJob, UnassignJob, DeleteWorker, DeleteQueue, DeleteDistributionPolicy,
-                DeleteClassificationPolicy, FollowUpCommand, TimedCommand {}
+                DeleteClassificationPolicy, DeleteExceptionPolicy, FollowUpCommand, TimedCommand {}

@@ -9,7 +9,7 @@ import java.time.Instant;
  * before it expired) changes nothing.
  */
 public sealed interface TimedCommand extends RouterCommand<Void> permits ExpireOffer, ReleaseCapacity, OfferRetryDue,
-        ExpireWorkerSelectors, ActivateJob {
+        ExpireWorkerSelectors, ActivateJob, ExceptionWaitTimeDue {
     /** @return the instant at which it is due */
     Instant dueAt();
 }

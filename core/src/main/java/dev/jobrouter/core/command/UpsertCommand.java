@@ -7,7 +7,8 @@ package dev.jobrouter.core.command;
  * @param <R> the entity as stored
  */
 public sealed interface UpsertCommand<R> extends RouterCommand<R>
-        permits UpsertDistributionPolicy, UpsertQueue, UpsertWorker, UpsertJob, UpsertClassificationPolicy {
+        permits UpsertDistributionPolicy, UpsertQueue, UpsertWorker, UpsertJob, UpsertClassificationPolicy,
+                UpsertExceptionPolicy {
 
     /** @return the id of the entity it writes */
     String entityId();

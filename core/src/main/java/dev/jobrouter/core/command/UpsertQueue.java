@@ -11,9 +11,15 @@ import java.util.Map;
  * @param name a display name, or {@code null}
  * @param distributionPolicyId its distribution policy, which must exist; required for a new queue
  * @param labels labels to set
+ * @param exceptionPolicyId its exception policy, which must exist; or {@code null} to keep it
  */
-public record UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels)
-        implements UpsertCommand<RouterQueue> {
+public record UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels,
+        String exceptionPolicyId) implements UpsertCommand<RouterQueue> {
+
+    /** A queue upsert that keeps the exception policy. */
+    public UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels) {
+        this(queueId, name, distributionPolicyId, labels, null);
+    }
 
     @Override
     public String entityId() {

@@ -3,6 +3,7 @@ package dev.jobrouter.core.engine;
 import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.ExceptionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterQueue;
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param classificationPolicies every classification policy
  * @param roundRobinCursors per round-robin queue, the worker that received its last offer
  * @param requestedQueues per job with a classification policy, the queue its caller set on it
+ * @param exceptionPolicies every exception policy
+ * @param queueEntries per queued job in a queue with an exception policy, its entry and the rules fired since
  */
 public record EngineSnapshot(
         List<DistributionPolicy> policies,
@@ -41,7 +44,9 @@ public record EngineSnapshot(
         Counters counters,
         List<ClassificationPolicy> classificationPolicies,
         Map<String, String> roundRobinCursors,
-        Map<String, String> requestedQueues) {
+        Map<String, String> requestedQueues,
+        List<ExceptionPolicy> exceptionPolicies,
+        Map<String, QueueEntry> queueEntries) {
 
     /**
      * The router's counters.

@@ -50,14 +50,16 @@ final class JobLifecycle implements Handlers.Family {
     private final OfferLifecycle offers;
     private final Classification classification;
     private final Scheduling scheduling;
+    private final Exceptions exceptions;
 
     JobLifecycle(RouterState state, Decider decider, OfferLifecycle offers, Classification classification,
-            Scheduling scheduling) {
+            Scheduling scheduling, Exceptions exceptions) {
         this.state = state;
         this.decider = decider;
         this.offers = offers;
         this.classification = classification;
         this.scheduling = scheduling;
+        this.exceptions = exceptions;
     }
 
     @Override
@@ -263,6 +265,7 @@ final class JobLifecycle implements Handlers.Family {
         decider.require(tx, command, () -> describe(job), job, worker, null);
         Instant now = tx.now();
         scheduling.forget(job);
+        exceptions.forget(job.id());
         if (held != null) {
             if (held.closePending()) {
                 state.timers.cancel(new ReleaseCapacity(job.id(), held.assignmentId(), held.releaseAt()));
@@ -291,6 +294,7 @@ final class JobLifecycle implements Handlers.Family {
         }
         classification.rescheduleExpiry(job, null);
         scheduling.forget(job);
+        exceptions.forget(job.id());
         state.jobs.remove(job.id());
         state.arrivals.remove(job.id());
         state.requestedQueues.remove(job.id());
@@ -329,6 +333,7 @@ final class JobLifecycle implements Handlers.Family {
 
     private void release(Transaction tx, RouterJob job, RouterJobAssignment assignment) {
         Instant now = tx.now();
+        exceptions.forget(job.id());
         releaseWorker(tx, assignment);
         state.jobs.put(job.id(),
                 Snapshots.withStatus(Snapshots.withAssignment(job, assignment.closed(now)), JobStatus.CLOSED));

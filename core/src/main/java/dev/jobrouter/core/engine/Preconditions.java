@@ -5,11 +5,13 @@ import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.IfMatch;
 import dev.jobrouter.core.command.UpsertCommand;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
+import dev.jobrouter.core.command.UpsertExceptionPolicy;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.command.UpsertQueue;
 import dev.jobrouter.core.command.UpsertWorker;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.ExceptionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
@@ -63,6 +65,9 @@ final class Preconditions implements Handlers.Family {
         if (upsert instanceof UpsertDistributionPolicy) {
             return etag(state.policies, id, DistributionPolicy::etag);
         }
+        if (upsert instanceof UpsertExceptionPolicy) {
+            return etag(state.exceptionPolicies, id, ExceptionPolicy::etag);
+        }
         return etag(state.classificationPolicies, id, ClassificationPolicy::etag);
     }
 
@@ -80,6 +85,9 @@ final class Preconditions implements Handlers.Family {
         }
         if (upsert instanceof UpsertQueue) {
             return "queue";
+        }
+        if (upsert instanceof UpsertExceptionPolicy) {
+            return "exception policy";
         }
         return upsert instanceof UpsertDistributionPolicy ? "distribution policy" : "classification policy";
     }

@@ -5,14 +5,17 @@ import static java.util.Objects.requireNonNull;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.FollowUpCommand;
+import dev.jobrouter.core.command.IfMatch;
 import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.command.TimedCommand;
+import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.DistributionStrategies;
 import dev.jobrouter.core.matching.DistributionStrategy;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.ExceptionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterJobPositionDetails;
@@ -66,6 +69,7 @@ public final class RouterEngine implements AutoCloseable {
     private final Sequences.Checkpoint beforeCommand = new Sequences.Checkpoint();
     private final Sequences.Checkpoint beforeFollowUp = new Sequences.Checkpoint();
     private final Matcher matcher;
+    private final Exceptions exceptions;
     private boolean executing;
 
     /** @param rules decides every transition; closed with the engine */
@@ -102,8 +106,9 @@ public final class RouterEngine implements AutoCloseable {
         OfferLifecycle offers = new OfferLifecycle(state, decider);
         Classification classification = new Classification(state, decider, offers, new Classifier(routerRules));
         Scheduling scheduling = new Scheduling(state, decider, offers, classification);
-        for (Handlers.Family family : List.of(offers, classification, scheduling,
-                new JobLifecycle(state, decider, offers, classification, scheduling),
+        this.exceptions = new Exceptions(state, decider, offers, classification);
+        for (Handlers.Family family : List.of(offers, classification, scheduling, exceptions,
+                new JobLifecycle(state, decider, offers, classification, scheduling, exceptions),
                 new WorkerLifecycle(state, decider, offers),
                 new Topology(state, decider, routerRules), new Preconditions(state))) {
             family.register(handlers);
@@ -143,8 +148,13 @@ public final class RouterEngine implements AutoCloseable {
             tx.begin(at);
             try {
                 R value = handlers.run(command, tx);
-                runFollowUps(tx, command instanceof TimedCommand);
+                boolean timed = command instanceof TimedCommand;
+                runFollowUps(tx, timed);
+                while (exceptions.run(tx)) {
+                    runFollowUps(tx, timed);   // a cancel action is a follow-up
+                }
                 matcher.run(tx);
+                value = asStoredNow(command, value);
                 state.undo.commit();
                 return new Outcome<>(value, List.copyOf(tx.events()));
             } catch (RuntimeException | Error e) {
@@ -155,6 +165,19 @@ public final class RouterEngine implements AutoCloseable {
         } finally {
             executing = false;
         }
+    }
+
+    /**
+     * @return a job upsert's job as the whole command left it: its exception actions and follow-ups
+     *     (a cancel) run after the upsert's handler returned
+     */
+    @SuppressWarnings("unchecked")
+    private <R> R asStoredNow(RouterCommand<R> command, R value) {
+        RouterCommand<?> upsert = command instanceof IfMatch<?> guarded ? guarded.upsert() : command;
+        if (upsert instanceof UpsertJob job && value instanceof RouterJob) {
+            return (R) state.jobs.get(job.jobId());
+        }
+        return value;
     }
 
     /**
@@ -293,6 +316,16 @@ public final class RouterEngine implements AutoCloseable {
         return sortedBy(state.classificationPolicies.values(), ClassificationPolicy::id);
     }
 
+    /** @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id */
+    public ExceptionPolicy getExceptionPolicy(String policyId) {
+        return state.exceptionPolicy(policyId);
+    }
+
+    /** @return every exception policy, ordered by id */
+    public List<ExceptionPolicy> listExceptionPolicies() {
+        return sortedBy(state.exceptionPolicies.values(), ExceptionPolicy::id);
+    }
+
     /** @return every distribution policy, ordered by id */
     public List<DistributionPolicy> listDistributionPolicies() {
         return sortedBy(state.policies.values(), DistributionPolicy::id);
@@ -316,7 +349,8 @@ public final class RouterEngine implements AutoCloseable {
                 Collections.unmodifiableMap(arrivals),
                 state.timers.pending().stream().map(TimerQueue.Timer::command).toList(), state.sequences.counters(),
                 listClassificationPolicies(), Collections.unmodifiableMap(new TreeMap<>(state.roundRobinCursors.asMap())),
-                Collections.unmodifiableMap(new TreeMap<>(state.requestedQueues.asMap())));
+                Collections.unmodifiableMap(new TreeMap<>(state.requestedQueues.asMap())), listExceptionPolicies(),
+                Collections.unmodifiableMap(new TreeMap<>(state.queueEntries.asMap())));
     }
 
     /** @return the queue-and-channel sets the matching indexes hold; for tests of memory under steady load */

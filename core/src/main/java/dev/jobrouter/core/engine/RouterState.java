@@ -8,6 +8,7 @@ import dev.jobrouter.core.matching.QueuedJobs;
 import dev.jobrouter.core.matching.WaitingJobs;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.ExceptionPolicy;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJob;
@@ -32,6 +33,9 @@ final class RouterState {
     final TrackedMap<String, DistributionPolicy> policies;
     final TrackedMap<String, RouterQueue> queues;
     final TrackedMap<String, ClassificationPolicy> classificationPolicies;
+    final TrackedMap<String, ExceptionPolicy> exceptionPolicies;
+    /** Per QUEUED job in a queue with an exception policy: its entry into the queue and the rules fired since. */
+    final TrackedMap<String, QueueEntry> queueEntries = new TrackedMap<>(undo);
     /**
      * Per job with a classification policy, the queue its caller set on it, if any: classification
      * falls back to it when no selector chooses a queue, however often the job moved since.
@@ -59,6 +63,7 @@ final class RouterState {
         policies = new TrackedMap<>(undo, Snapshots.DISTRIBUTION_POLICIES, sequences);
         queues = new TrackedMap<>(undo, Snapshots.QUEUES, sequences);
         classificationPolicies = new TrackedMap<>(undo, Snapshots.CLASSIFICATION_POLICIES, sequences);
+        exceptionPolicies = new TrackedMap<>(undo, Snapshots.EXCEPTION_POLICIES, sequences);
         jobs = new TrackedMap<>(undo, (id, before, after) -> refreshWaiting(id), Snapshots.JOBS, sequences);
         workers = new TrackedMap<>(undo, availableWorkers::changed, Snapshots.WORKERS, sequences);
     }
@@ -94,6 +99,11 @@ final class RouterState {
     ClassificationPolicy classificationPolicy(String policyId) {
         return found("classification policy", policyId,
                 classificationPolicies.get(Ids.check("classificationPolicyId", policyId)));
+    }
+
+    /** @throws RouterException INVALID_ARGUMENT for a null or blank id, NOT_FOUND for an unknown policy */
+    ExceptionPolicy exceptionPolicy(String policyId) {
+        return found("exception policy", policyId, exceptionPolicies.get(Ids.check("exceptionPolicyId", policyId)));
     }
 
     private static <T> T found(String what, String id, T value) {

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.ExceptionPolicy;
 import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.RouterJob;
@@ -32,11 +33,13 @@ final class Snapshots {
             worker.availableForOffers(), worker.offers(), worker.assignedJobs(), worker.idleSince(),
             worker.maxConcurrentOffers(), etag));
     static final Etagged<RouterQueue> QUEUES = new Etagged<>(RouterQueue::etag, (queue, etag) -> new RouterQueue(
-            queue.id(), queue.name(), queue.distributionPolicyId(), queue.labels(), etag));
+            queue.id(), queue.name(), queue.distributionPolicyId(), queue.labels(), queue.exceptionPolicyId(), etag));
     static final Etagged<DistributionPolicy> DISTRIBUTION_POLICIES = new Etagged<>(DistributionPolicy::etag,
             (policy, etag) -> new DistributionPolicy(policy.id(), policy.name(), policy.offerExpiresAfter(),
                     policy.mode(), policy.minConcurrentOffers(), policy.maxConcurrentOffers(), policy.bypassSelectors(),
                     policy.scoringRule(), policy.scoringRuleOptions(), etag));
+    static final Etagged<ExceptionPolicy> EXCEPTION_POLICIES = new Etagged<>(ExceptionPolicy::etag,
+            (policy, etag) -> new ExceptionPolicy(policy.id(), policy.name(), policy.exceptionRules(), etag));
     static final Etagged<ClassificationPolicy> CLASSIFICATION_POLICIES = new Etagged<>(ClassificationPolicy::etag,
             (policy, etag) -> new ClassificationPolicy(policy.id(), policy.name(), policy.fallbackQueueId(),
                     policy.queueSelectorAttachments(), policy.prioritizationRule(), policy.workerSelectorAttachments(),
@@ -55,6 +58,14 @@ final class Snapshots {
         return new RouterJob(job.id(), job.channelId(), queueId, priority, status, enqueuedAt, job.labels(), job.tags(),
                 job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(), requested, attached, job.matchingMode(),
                 job.scheduledAt(), job.etag());
+    }
+
+    /** @return the job with its labels replaced and its classification policy set */
+    static RouterJob withLabelsAndPolicy(RouterJob job, Map<String, Object> labels, String classificationPolicyId) {
+        return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
+                labels, job.tags(), job.assignments(), job.notes(), job.dispositionCode(), classificationPolicyId,
+                job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(), job.scheduledAt(),
+                job.etag());
     }
 
     /** @return the job in the matching mode, with its status, {@code scheduledAt} and {@code enqueuedAt} */

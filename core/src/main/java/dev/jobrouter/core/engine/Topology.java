@@ -4,15 +4,25 @@ import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.ClassificationPolicyDeletion;
 import dev.jobrouter.core.command.DeleteClassificationPolicy;
 import dev.jobrouter.core.command.DeleteDistributionPolicy;
+import dev.jobrouter.core.command.DeleteExceptionPolicy;
 import dev.jobrouter.core.command.DeleteQueue;
 import dev.jobrouter.core.command.DistributionPolicyDeletion;
+import dev.jobrouter.core.command.ExceptionPolicyDeletion;
 import dev.jobrouter.core.command.QueueDeletion;
 import dev.jobrouter.core.command.UpsertClassificationPolicy;
+import dev.jobrouter.core.command.UpsertExceptionPolicy;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.command.UpsertQueue;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
+import dev.jobrouter.core.model.ExceptionAction;
+import dev.jobrouter.core.model.ExceptionPolicy;
+import dev.jobrouter.core.model.ExceptionRule;
+import dev.jobrouter.core.model.ManualReclassifyExceptionAction;
+import dev.jobrouter.core.model.QueueLengthExceptionTrigger;
+import dev.jobrouter.core.model.ReclassifyExceptionAction;
+import dev.jobrouter.core.model.WaitTimeExceptionTrigger;
 import dev.jobrouter.core.model.Labels;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.QueueSelectorAttachment;
@@ -25,10 +35,13 @@ import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.routing.Selectors;
 import dev.jobrouter.core.time.RouterTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +67,8 @@ final class Topology implements Handlers.Family {
         handlers.on(DeleteQueue.class, this::deleteQueue);
         handlers.on(DeleteDistributionPolicy.class, this::deleteDistributionPolicy);
         handlers.on(DeleteClassificationPolicy.class, this::deleteClassificationPolicy);
+        handlers.on(UpsertExceptionPolicy.class, this::upsertExceptionPolicy);
+        handlers.on(DeleteExceptionPolicy.class, this::deleteExceptionPolicy);
     }
 
     DistributionPolicy upsertDistributionPolicy(UpsertDistributionPolicy command, Transaction tx) {
@@ -165,7 +180,13 @@ final class Topology implements Handlers.Family {
         Map<String, Object> labels = Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(),
                 Labels.checked("label of queue " + id, command.labels())), Map.of("Id", id));
         String name = Patch.given(command.name(), current, RouterQueue::name, null);
-        RouterQueue queue = new RouterQueue(id, name, policyId, labels, null);
+        String exceptionPolicyId = Patch.given(command.exceptionPolicyId(), current, RouterQueue::exceptionPolicyId,
+                null);
+        if (exceptionPolicyId != null && state.exceptionPolicies.get(exceptionPolicyId) == null) {
+            throw RouterException.invalid("queue " + id + " names exception policy " + exceptionPolicyId
+                    + ", which does not exist");
+        }
+        RouterQueue queue = new RouterQueue(id, name, policyId, labels, exceptionPolicyId, null);
         decider.require(tx, command, () -> "queue " + id + " is " + (current == null ? "new" : "defined"), queue, policy);
         if (current == null) {
             state.queues.put(id, queue);
@@ -216,10 +237,96 @@ final class Topology implements Handlers.Family {
                 .map(RouterJob::id)
                 .sorted()
                 .toList();
-        decider.require(tx, new ClassificationPolicyDeletion(policy.id(), jobs),
+        List<String> exceptionPolicies = state.exceptionPolicies.values().stream()
+                .filter(exceptions -> exceptions.exceptionRules().stream()
+                        .flatMap(rule -> rule.actions().stream())
+                        .anyMatch(action -> action instanceof ReclassifyExceptionAction reclassify
+                                && policy.id().equals(reclassify.classificationPolicyId())))
+                .map(ExceptionPolicy::id)
+                .sorted()
+                .toList();
+        decider.require(tx, new ClassificationPolicyDeletion(policy.id(), jobs, exceptionPolicies),
                 () -> "classification policy " + policy.id() + " is named by " + (jobs.isEmpty() ? "no active job"
-                        : "active jobs " + jobs), policy);
+                        : "active jobs " + jobs) + " and by " + (exceptionPolicies.isEmpty()
+                        ? "no exception policy" : "exception policies " + exceptionPolicies), policy);
         state.classificationPolicies.remove(policy.id());
+        return null;
+    }
+
+    ExceptionPolicy upsertExceptionPolicy(UpsertExceptionPolicy command, Transaction tx) {
+        String id = Ids.check("exceptionPolicyId", command.policyId());
+        ExceptionPolicy current = state.exceptionPolicies.get(id);
+        String what = "exception policy " + id;
+        List<ExceptionRule> rules = Patch.given(command.exceptionRules(), current, ExceptionPolicy::exceptionRules,
+                List.of());
+        Set<String> ruleIds = new HashSet<>();
+        for (ExceptionRule rule : rules) {
+            checkExceptionRule(what, rule, ruleIds);
+        }
+        String name = Patch.given(command.name(), current, ExceptionPolicy::name, null);
+        ExceptionPolicy policy = new ExceptionPolicy(id, name, rules, null);
+        decider.require(tx, command, () -> what + " is " + (current == null ? "new" : "defined"), null, null);
+        return state.exceptionPolicies.put(id, policy);
+    }
+
+    private void checkExceptionRule(String what, ExceptionRule rule, Set<String> ruleIds) {
+        if (rule == null) {
+            throw RouterException.invalid(what + " holds a null rule");
+        }
+        String ruleId = Ids.check("exception rule id of " + what, rule.id());
+        String where = "exception rule " + ruleId + " of " + what;
+        if (!ruleIds.add(ruleId)) {
+            throw RouterException.invalid(what + " holds two rules with id " + ruleId);
+        }
+        if (rule.trigger() instanceof QueueLengthExceptionTrigger length && length.threshold() < 1) {
+            throw RouterException.invalid("threshold of " + where + " must be 1 or more, not " + length.threshold());
+        } else if (rule.trigger() instanceof WaitTimeExceptionTrigger wait) {
+            Duration threshold = RouterTime.checked("threshold of " + where, wait.threshold());
+            if (threshold.isZero() || threshold.isNegative()) {
+                throw RouterException.invalid("threshold of " + where + " must be positive, not " + threshold);
+            }
+        } else if (rule.trigger() == null) {
+            throw RouterException.invalid(where + " needs a trigger");
+        }
+        if (rule.actions() == null || rule.actions().isEmpty()) {
+            throw RouterException.invalid(where + " needs at least one action");
+        }
+        for (ExceptionAction action : rule.actions()) {
+            if (action == null) {
+                throw RouterException.invalid(where + " holds a null action");
+            }
+            if (action instanceof ManualReclassifyExceptionAction manual) {
+                if (manual.queueId() != null && state.queues.get(manual.queueId()) == null) {
+                    throw RouterException.invalid(where + " names queue " + manual.queueId() + ", which does not exist");
+                }
+                Integer priority = manual.priority();
+                if (priority != null && (priority < RouterJob.MIN_PRIORITY || priority > RouterJob.MAX_PRIORITY)) {
+                    throw RouterException.invalid("priority of " + where + " must be between " + RouterJob.MIN_PRIORITY
+                            + " and " + RouterJob.MAX_PRIORITY + ", not " + priority);
+                }
+                Selectors.stored("worker selector of " + where, manual.workerSelectors(), Instant.EPOCH);
+            } else if (action instanceof ReclassifyExceptionAction reclassify) {
+                String policyId = reclassify.classificationPolicyId();
+                if (policyId != null && state.classificationPolicies.get(policyId) == null) {
+                    throw RouterException.invalid(where + " names classification policy " + policyId
+                            + ", which does not exist");
+                }
+                Labels.checked("label of " + where, reclassify.labelsToUpsert());
+            }
+        }
+    }
+
+    Void deleteExceptionPolicy(DeleteExceptionPolicy command, Transaction tx) {
+        ExceptionPolicy policy = state.exceptionPolicy(command.policyId());
+        List<String> queues = state.queues.values().stream()
+                .filter(queue -> policy.id().equals(queue.exceptionPolicyId()))
+                .map(RouterQueue::id)
+                .sorted()
+                .toList();
+        decider.require(tx, new ExceptionPolicyDeletion(policy.id(), queues),
+                () -> "exception policy " + policy.id() + " is named by " + (queues.isEmpty() ? "no queue"
+                        : "queues " + queues), null, null);
+        state.exceptionPolicies.remove(policy.id());
         return null;
     }
 

@@ -1,6 +1,7 @@
 package dev.jobrouter.core.engine;
 
 import dev.jobrouter.core.command.FollowUpCommand;
+import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.RouterEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,6 +25,8 @@ final class Transaction {
     /** Jobs and workers whose change may allow a new offer. */
     final Set<String> jobsToMatch = new LinkedHashSet<>();
     final Set<String> workersToMatch = new LinkedHashSet<>();
+    /** Jobs that entered a queue: every {@link JobQueued} marks one, for the exception policies to look at. */
+    final Set<String> jobsQueued = new LinkedHashSet<>();
     private Instant now;
 
     Transaction(Sequences sequences) {
@@ -37,6 +40,7 @@ final class Transaction {
         followUps.clear();
         jobsToMatch.clear();
         workersToMatch.clear();
+        jobsQueued.clear();
         return this;
     }
 
@@ -52,6 +56,9 @@ final class Transaction {
 
     void publish(RouterEvent event) {
         events.add(event);
+        if (event instanceof JobQueued queued) {
+            jobsQueued.add(queued.jobId());
+        }
     }
 
     List<RouterEvent> events() {

@@ -140,8 +140,8 @@ class RouterEngineTest {
         Decider decider = new Decider(rules, state);
         OfferLifecycle offers = new OfferLifecycle(state, decider);
         Classification classification = new Classification(state, decider, offers, new Classifier(RuleEvaluator.basic()));
-        new JobLifecycle(state, decider, offers, classification,
-                new Scheduling(state, decider, offers, classification)).register(partial);
+        new JobLifecycle(state, decider, offers, classification, new Scheduling(state, decider, offers, classification),
+                new Exceptions(state, decider, offers, classification)).register(partial);
 
         assertThatThrownBy(() -> partial.requireEvery(RouterCommand.class))
                 .isInstanceOf(IllegalStateException.class)
@@ -150,7 +150,7 @@ class RouterEngineTest {
         ExpireOffer expiry = new ExpireOffer("offer-1", "j1", "w1", T0);
         assertThatThrownBy(() -> partial.run(expiry, new Transaction(state.sequences).begin(T0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no handler for ExpireOffer");
-        assertThat(Handlers.concreteTypes(RouterCommand.class)).hasSize(24);
+        assertThat(Handlers.concreteTypes(RouterCommand.class)).hasSize(27);
         new RouterEngine(rules);   // the real engine has them all
     }
 

@@ -1,0 +1,15 @@
+package dev.jobrouter.core.command;
+
+import java.util.List;
+
+/**
+ * Decision fact: a {@link DeleteExceptionPolicy}, with what still uses the policy.
+ *
+ * @param policyId the policy
+ * @param queues the queues that name it, by id
+ */
+public record ExceptionPolicyDeletion(String policyId, List<String> queues) implements Command {
+    public ExceptionPolicyDeletion {
+        queues = List.copyOf(queues);
+    }
+}
