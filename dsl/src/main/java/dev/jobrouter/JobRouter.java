@@ -18,7 +18,9 @@ import dev.jobrouter.core.command.DeleteWorker;
 import dev.jobrouter.core.command.ReclassifyJob;
 import dev.jobrouter.core.command.UnassignJob;
 import dev.jobrouter.core.engine.EngineSnapshot;
+import dev.jobrouter.core.engine.JobFilter;
 import dev.jobrouter.core.engine.RouterEngine;
+import dev.jobrouter.core.engine.WorkerFilter;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.host.ExecutionLog;
 import dev.jobrouter.core.host.LocalHost;
@@ -31,9 +33,11 @@ import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterJobPositionDetails;
+import dev.jobrouter.core.model.RouterJobStatusSelector;
 import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterQueueStatistics;
 import dev.jobrouter.core.model.RouterWorker;
+import dev.jobrouter.core.model.RouterWorkerStateSelector;
 import dev.jobrouter.core.model.RuleFunction;
 import dev.jobrouter.core.model.UnassignJobResult;
 import dev.jobrouter.core.routing.RuleEvaluator;
@@ -211,6 +215,43 @@ public final class JobRouter implements AutoCloseable {
     /** @return every worker, ordered by id */
     public List<RouterWorker> listWorkers() {
         return host.read(RouterEngine::listWorkers);
+    }
+
+    /**
+     * The SDK's filtered list, in one piece; for a long list, page with {@link #jobs()}. A null filter
+     * does not filter; a null status means ALL; ACTIVE is every status but CLOSED and CANCELLED; the
+     * scheduled bounds are inclusive and keep only jobs with a {@code scheduledAt}.
+     *
+     * @return the jobs the filters keep, ordered by id
+     */
+    public List<RouterJob> listJobs(RouterJobStatusSelector status, String queueId, String channelId,
+            String classificationPolicyId, Instant scheduledBefore, Instant scheduledAfter) {
+        JobFilter filter = new JobFilter(status, queueId, channelId, classificationPolicyId, scheduledBefore,
+                scheduledAfter);
+        return host.read(engine -> engine.listJobs(filter, null, Integer.MAX_VALUE).items());
+    }
+
+    /**
+     * The SDK's filtered list, in one piece; for a long list, page with {@link #workers()}.
+     *
+     * @param hasCapacity {@code true} keeps workers with room for one more job on {@code channelId}, or on
+     *     any channel when it is null; {@code false} the others; {@code null} does not filter
+     * @return the workers the filters keep, ordered by id
+     */
+    public List<RouterWorker> listWorkers(RouterWorkerStateSelector state, String channelId, String queueId,
+            Boolean hasCapacity) {
+        WorkerFilter filter = new WorkerFilter(state, channelId, queueId, hasCapacity);
+        return host.read(engine -> engine.listWorkers(filter, null, Integer.MAX_VALUE).items());
+    }
+
+    /** @return a query for a page of jobs: {@code router.jobs().status(..).queue(..).pageSize(100).after(lastId).list()} */
+    public JobQuery jobs() {
+        return new JobQuery(host);
+    }
+
+    /** @return a query for a page of workers: {@code router.workers().state(..).queue(..).pageSize(100).list()} */
+    public WorkerQuery workers() {
+        return new WorkerQuery(host);
     }
 
     /** @return every queue, ordered by id */

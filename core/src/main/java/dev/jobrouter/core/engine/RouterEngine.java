@@ -16,6 +16,7 @@ import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.ExceptionPolicy;
+import dev.jobrouter.core.model.Page;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterJobPositionDetails;
@@ -35,8 +36,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -294,6 +297,45 @@ public final class RouterEngine implements AutoCloseable {
     /** @return every job, ordered by id */
     public List<RouterJob> listJobs() {
         return sortedBy(state.jobs.values(), RouterJob::id);
+    }
+
+    /**
+     * @param filter which jobs to keep
+     * @param after the id the page starts after, or {@code null} for the first page
+     * @param pageSize the most jobs in the page, 1 or more
+     * @return the page of jobs the filter keeps, in id order; walks only the jobs of the status or
+     *     queue the filter names, from {@code after}
+     */
+    public Page<RouterJob> listJobs(JobFilter filter, String after, int pageSize) {
+        requireNonNull(filter, "filter");
+        return page(state.jobIndex.candidates(filter), after, pageSize, state.jobs::get, filter::keeps);
+    }
+
+    /** As {@link #listJobs(JobFilter, String, int)}, for workers; walks the workers in id order from {@code after}. */
+    public Page<RouterWorker> listWorkers(WorkerFilter filter, String after, int pageSize) {
+        requireNonNull(filter, "filter");
+        return page(state.workerIds, after, pageSize, state.workers::get, filter::keeps);
+    }
+
+    private static <T> Page<T> page(NavigableSet<String> ids, String after, int pageSize, Function<String, T> lookup,
+            Predicate<T> keeps) {
+        if (pageSize < 1) {
+            throw RouterException.invalid("pageSize must be 1 or more, not " + pageSize);
+        }
+        List<T> items = new ArrayList<>(Math.min(pageSize, 1_024));
+        String last = null;
+        for (String id : after == null ? ids : ids.tailSet(after, false)) {
+            T item = lookup.apply(id);
+            if (!keeps.test(item)) {
+                continue;
+            }
+            if (items.size() == pageSize) {
+                return new Page<>(items, last);
+            }
+            items.add(item);
+            last = id;
+        }
+        return new Page<>(items, null);
     }
 
     /** @return every worker, ordered by id */

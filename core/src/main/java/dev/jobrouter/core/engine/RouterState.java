@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * Everything the router holds. The primary maps, the timers and the counters go back on rollback; the
@@ -53,6 +55,10 @@ final class RouterState {
     final TrackedMap<String, ImmutableMap<String, Instant>> declines = new TrackedMap<>(undo);
 
     final WaitingJobs waitingJobs = new WaitingJobs();
+    /** Job ids in id order, all and per status and queue, for lists and their pages. */
+    final JobIndex jobIndex = new JobIndex();
+    /** Worker ids in id order, for lists and their pages. */
+    final NavigableSet<String> workerIds = new TreeSet<>();
     /** Every QUEUED job per queue, for positions and statistics. */
     final QueuedJobs queuedJobs = new QueuedJobs();
 
@@ -64,8 +70,18 @@ final class RouterState {
         queues = new TrackedMap<>(undo, Snapshots.QUEUES, sequences);
         classificationPolicies = new TrackedMap<>(undo, Snapshots.CLASSIFICATION_POLICIES, sequences);
         exceptionPolicies = new TrackedMap<>(undo, Snapshots.EXCEPTION_POLICIES, sequences);
-        jobs = new TrackedMap<>(undo, (id, before, after) -> refreshWaiting(id), Snapshots.JOBS, sequences);
-        workers = new TrackedMap<>(undo, availableWorkers::changed, Snapshots.WORKERS, sequences);
+        jobs = new TrackedMap<>(undo, (id, before, after) -> {
+            jobIndex.changed(id, before, after);
+            refreshWaiting(id);
+        }, Snapshots.JOBS, sequences);
+        workers = new TrackedMap<>(undo, (id, before, after) -> {
+            if (before == null) {
+                workerIds.add(id);
+            } else if (after == null) {
+                workerIds.remove(id);
+            }
+            availableWorkers.changed(id, before, after);
+        }, Snapshots.WORKERS, sequences);
     }
     /** Every offer id of each job, open or ended, in issue order. */
     private final Map<String, List<String>> offerIdsByJob = new HashMap<>();

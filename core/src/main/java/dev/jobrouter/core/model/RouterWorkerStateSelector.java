@@ -1,0 +1,14 @@
+package dev.jobrouter.core.model;
+
+/** Which workers a list keeps by state. */
+public enum RouterWorkerStateSelector {
+    ACTIVE,
+    DRAINING,
+    INACTIVE,
+    ALL;
+
+    /** @return whether it keeps a worker in the state */
+    public boolean keeps(WorkerState state) {
+        return this == ALL || state.name().equals(name());
+    }
+}
