@@ -1,11 +1,14 @@
 package dev.jobrouter;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Label and tag handling shared by the fluent definitions. */
 abstract class Definition<SELF extends Definition<SELF>> {
     final Map<String, Object> labels = new LinkedHashMap<>();
+    final Set<String> removedLabels = new LinkedHashSet<>();
 
     abstract SELF self();
 
@@ -33,6 +36,15 @@ abstract class Definition<SELF extends Definition<SELF>> {
      */
     public SELF labels(Map<String, ?> values) {
         Arguments.required("labels", values).forEach(labels::put);
+        return self();
+    }
+
+    /**
+     * Removes a label on upsert (the service's JSON null); the automatic {@code Id} label of workers and
+     * queues cannot be removed.
+     */
+    public SELF removeLabel(String key) {
+        removedLabels.add(Arguments.required("key", key));
         return self();
     }
 

@@ -8,7 +8,9 @@ import dev.jobrouter.core.model.RouterWorkerSelector;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Defines a job, which is queued at once (or classified, with a classification policy), or changes an
@@ -19,6 +21,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class JobDefinition extends Definition<JobDefinition> {
+    private final Set<String> removedTags = new LinkedHashSet<>();
+    private String channelReference;
+    private String note;
     private final LocalHost host;
     private String ifMatch;
     private final String id;
@@ -90,6 +95,24 @@ public final class JobDefinition extends Definition<JobDefinition> {
         return this;
     }
 
+    /** Removes a tag on upsert. */
+    public JobDefinition removeTag(String key) {
+        removedTags.add(Arguments.required("key", key));
+        return this;
+    }
+
+    /** The caller's reference for the job on its channel, such as a call id. */
+    public JobDefinition channelReference(String reference) {
+        this.channelReference = Arguments.required("reference", reference);
+        return this;
+    }
+
+    /** Adds a note to the job, stamped with the upsert's instant. */
+    public JobDefinition note(String message) {
+        this.note = Arguments.required("message", message);
+        return this;
+    }
+
     /** Sets a tag, for the caller's use; merged with existing tags. */
     public JobDefinition tag(String key, Object value) {
         tags.put(key, value);
@@ -116,7 +139,7 @@ public final class JobDefinition extends Definition<JobDefinition> {
      */
     public RouterJob upsert() {
         UpsertJob upsert = new UpsertJob(id, channelId, queueId, priority, labels, tags, classificationPolicyId,
-                workerSelectors, matchingMode);
+                workerSelectors, matchingMode, removedLabels, removedTags, channelReference, note);
         return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

@@ -65,7 +65,7 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
      *     policy, or a bad label
      */
     public RouterQueue upsert() {
-        UpsertQueue upsert = new UpsertQueue(id, name, distributionPolicyId, labels, exceptionPolicyId);
+        UpsertQueue upsert = new UpsertQueue(id, name, distributionPolicyId, labels, exceptionPolicyId, removedLabels);
         return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class WorkerDefinition extends Definition<WorkerDefinition> {
+    private final Set<String> removedTags = new LinkedHashSet<>();
     private final LocalHost host;
     private String ifMatch;
     private final String id;
@@ -83,6 +84,12 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
         return this;
     }
 
+    /** Removes a tag on upsert. */
+    public WorkerDefinition removeTag(String key) {
+        removedTags.add(Arguments.required("key", key));
+        return this;
+    }
+
     /** Whether it takes offers: true registers it, false deregisters it (its open offers are revoked). */
     public WorkerDefinition availableForOffers(boolean available) {
         this.availableForOffers = available;
@@ -108,7 +115,7 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
      */
     public RouterWorker upsert() {
         UpsertWorker upsert = new UpsertWorker(id, capacity, channels, queues, labels, tags, availableForOffers,
-                maxConcurrentOffers);
+                maxConcurrentOffers, removedLabels, removedTags);
         return host.execute(Guarded.upsert(ifMatch, upsert));
     }
 }

@@ -15,6 +15,7 @@ import dev.jobrouter.core.model.CancelExceptionAction;
 import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.ManualReclassifyExceptionAction;
+import dev.jobrouter.core.model.QueueAndMatchMode;
 import dev.jobrouter.core.model.QueueLengthExceptionTrigger;
 import dev.jobrouter.core.model.ReclassifyExceptionAction;
 import dev.jobrouter.core.model.RouterJob;
@@ -106,7 +107,7 @@ class ExceptionPoliciesTest {
         String assignment = router.acceptJobOffer("w1", onlyOffer(router, "w1").offerId()).assignmentId();
         router.unassignJob("j1", assignment, true);
         router.worker("w1").availableForOffers(false).upsert();
-        router.job("j1").matchingMode(new dev.jobrouter.core.model.QueueAndMatchMode()).upsert();
+        router.job("j1").matchingMode(new QueueAndMatchMode()).upsert();
         router.advanceBy(FIVE_MINUTES);
         assertThat(events.of(JobExceptionTriggered.class)).as("a new entry").hasSize(2);
     }

@@ -5,6 +5,7 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Create a job and queue it (or classify it, when it names a classification policy), or change an
@@ -23,11 +24,16 @@ import java.util.Map;
  * @param classificationPolicyId the policy that classifies it, or {@code null}
  * @param workerSelectors the requested worker selectors, or {@code null} to keep them
  * @param matchingMode how it waits for a worker, or {@code null} to keep it (a new job queues and matches)
+ * @param removedLabels label keys to remove
+ * @param removedTags tag keys to remove
+ * @param channelReference the caller's reference for it on its channel, or {@code null} to keep it
+ * @param note a note to add, stamped with the command's instant, or {@code null}
  */
 public record UpsertJob(
         String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
         Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors,
-        JobMatchingMode matchingMode) implements UpsertCommand<RouterJob> {
+        JobMatchingMode matchingMode, Set<String> removedLabels, Set<String> removedTags, String channelReference,
+        String note) implements UpsertCommand<RouterJob> {
 
     @Override
     public String entityId() {
@@ -38,6 +44,16 @@ public record UpsertJob(
         labels = Values.copy(labels);
         tags = Values.copy(tags);
         workerSelectors = Values.copyOrNull(workerSelectors);
+        removedLabels = Values.copy(removedLabels);
+        removedTags = Values.copy(removedTags);
+    }
+
+    /** A job upsert that removes nothing and adds no note. */
+    public UpsertJob(String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
+            Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors,
+            JobMatchingMode matchingMode) {
+        this(jobId, channelId, queueId, priority, labels, tags, classificationPolicyId, workerSelectors, matchingMode,
+                null, null, null, null);
     }
 
     /** A job upsert without classification or selectors. */

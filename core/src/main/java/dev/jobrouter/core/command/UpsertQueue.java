@@ -2,6 +2,7 @@ package dev.jobrouter.core.command;
 
 import dev.jobrouter.core.model.RouterQueue;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Create or change a queue. Null fields keep their current value; labels merge key by key. Decided as
@@ -12,9 +13,16 @@ import java.util.Map;
  * @param distributionPolicyId its distribution policy, which must exist; required for a new queue
  * @param labels labels to set
  * @param exceptionPolicyId its exception policy, which must exist; or {@code null} to keep it
+ * @param removedLabels label keys to remove (not {@code Id})
  */
 public record UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels,
-        String exceptionPolicyId) implements UpsertCommand<RouterQueue> {
+        String exceptionPolicyId, Set<String> removedLabels) implements UpsertCommand<RouterQueue> {
+
+    /** A queue upsert that removes no label. */
+    public UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels,
+            String exceptionPolicyId) {
+        this(queueId, name, distributionPolicyId, labels, exceptionPolicyId, null);
+    }
 
     /** A queue upsert that keeps the exception policy. */
     public UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels) {
@@ -28,5 +36,6 @@ public record UpsertQueue(String queueId, String name, String distributionPolicy
 
     public UpsertQueue {
         labels = Values.copy(labels);
+        removedLabels = Values.copy(removedLabels);
     }
 }

@@ -20,11 +20,14 @@ import java.util.Set;
  * @param availableForOffers whether it takes offers, or {@code null} (a new worker: false)
  * @param maxConcurrentOffers the most open offers it holds at once, 1 or more; {@code null} keeps the current
  *     limit (a new worker: none)
+ * @param removedLabels label keys to remove (not {@code Id})
+ * @param removedTags tag keys to remove
  */
 public record UpsertWorker(
         String workerId, Integer capacity, Map<String, ChannelConfiguration> channels, Set<String> queues,
         Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers,
-        Integer maxConcurrentOffers) implements UpsertCommand<RouterWorker> {
+        Integer maxConcurrentOffers, Set<String> removedLabels, Set<String> removedTags)
+        implements UpsertCommand<RouterWorker> {
 
     @Override
     public String entityId() {
@@ -36,6 +39,15 @@ public record UpsertWorker(
         queues = Values.copyOrNull(queues);
         labels = Values.copy(labels);
         tags = Values.copy(tags);
+        removedLabels = Values.copy(removedLabels);
+        removedTags = Values.copy(removedTags);
+    }
+
+    /** A worker upsert that removes nothing. */
+    public UpsertWorker(String workerId, Integer capacity, Map<String, ChannelConfiguration> channels,
+            Set<String> queues, Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers,
+            Integer maxConcurrentOffers) {
+        this(workerId, capacity, channels, queues, labels, tags, availableForOffers, maxConcurrentOffers, null, null);
     }
 
     /** A worker upsert that keeps its offer limit. */

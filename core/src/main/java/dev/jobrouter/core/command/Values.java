@@ -31,6 +31,11 @@ final class Values {
         return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
+    /** @return an unmodifiable copy in the given order; an empty set for {@code null} */
+    static <T> Set<T> copy(Set<T> set) {
+        return set == null || set.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(set));
+    }
+
     /** @return an unmodifiable copy in the given order, or {@code null} for {@code null} (keep the current value) */
     static <T> Set<T> copyOrNull(Set<T> set) {
         return set == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(set));

@@ -27,6 +27,7 @@ import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.QueueAndMatchMode;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
+import dev.jobrouter.core.model.RouterJobNote;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorker;
 import dev.jobrouter.core.model.RouterWorkerSelector;
@@ -107,9 +108,10 @@ final class JobLifecycle implements Handlers.Family {
         boolean held = Scheduling.holds(mode);
         JobStatus status = held ? Scheduling.heldStatus(mode, now)
                 : policyId == null ? JobStatus.QUEUED : JobStatus.PENDING_CLASSIFICATION;
+        List<RouterJobNote> notes = command.note() == null ? List.of() : List.of(new RouterJobNote(command.note(), now));
         RouterJob job = new RouterJob(jobId, channelId, queueId, priority, status, now, labels, tags,
-                ImmutableMap.of(), List.of(), null, policyId, selectors, List.of(), mode,
-                held ? Scheduling.scheduledAt(mode, now, null) : null, null);
+                ImmutableMap.of(), notes, null, policyId, selectors, List.of(), mode,
+                held ? Scheduling.scheduledAt(mode, now, null) : null, command.channelReference(), null);
         decider.require(tx, new CreateJob(jobId, channelId, queueId, priority, labels, tags),
                 () -> "job " + jobId + " is new", job, null, null);
         state.arrivals.put(jobId, state.sequences.nextArrival());
@@ -143,16 +145,21 @@ final class JobLifecycle implements Handlers.Family {
                 : command.classificationPolicyId();
         List<RouterWorkerSelector> requested = command.workerSelectors() == null ? current.requestedWorkerSelectors()
                 : Selectors.stored("worker selector of job " + jobId, command.workerSelectors(), tx.now());
-        RouterJob job = new RouterJob(jobId, current.channelId(), current.queueId(), priority, current.status(),
-                current.enqueuedAt(), Labels.merged(current.labels(), labels), Labels.merged(current.tags(), tags),
+        Map<String, Object> keptLabels = Labels.without("label of job " + jobId, current.labels(), command.removedLabels());
+        Map<String, Object> keptTags = Labels.without("tag of job " + jobId, current.tags(), command.removedTags());
+        RouterJob job = Snapshots.withOutcome(new RouterJob(jobId, current.channelId(), current.queueId(), priority,
+                current.status(), current.enqueuedAt(), Labels.merged(keptLabels, labels), Labels.merged(keptTags, tags),
                 current.assignments(), current.notes(), current.dispositionCode(), policyId, requested,
-                current.attachedWorkerSelectors(), current.matchingMode(), current.scheduledAt(), current.etag());
+                current.attachedWorkerSelectors(), current.matchingMode(), current.scheduledAt(),
+                command.channelReference() == null ? current.channelReference() : command.channelReference(),
+                current.etag()), command.note(), tx.now(), null);
         decider.require(tx, new UpdateJob(jobId, command.priority(), labels, tags),
                 () -> "job " + jobId + " is " + current.status(), job, null, null);
         state.jobs.put(jobId, job);
         tx.publish(new JobUpdated(tx.sequence(), tx.now(), jobId, priority, job.labels(), job.tags(), labels, tags));
         boolean policyChanged = !Objects.equals(policyId, current.classificationPolicyId());
-        if (policyId != null && (policyChanged || !labels.isEmpty())
+        boolean labelsChanged = !labels.isEmpty() || !command.removedLabels().isEmpty();
+        if (policyId != null && (policyChanged || labelsChanged)
                 && (job.status() == JobStatus.QUEUED || job.status() == JobStatus.CLASSIFICATION_FAILED)) {
             classification.classify(tx, job, current);
         } else {

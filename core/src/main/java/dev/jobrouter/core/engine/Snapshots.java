@@ -27,7 +27,8 @@ final class Snapshots {
     static final Etagged<RouterJob> JOBS = new Etagged<>(RouterJob::etag, (job, etag) -> new RouterJob(job.id(),
             job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(), job.labels(), job.tags(),
             job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(),
-            job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(), job.scheduledAt(), etag));
+            job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(), job.scheduledAt(), job.channelReference(),
+            etag));
     static final Etagged<RouterWorker> WORKERS = new Etagged<>(RouterWorker::etag, (worker, etag) -> new RouterWorker(
             worker.id(), worker.capacity(), worker.channels(), worker.queues(), worker.labels(), worker.tags(),
             worker.availableForOffers(), worker.offers(), worker.assignedJobs(), worker.idleSince(),
@@ -49,7 +50,7 @@ final class Snapshots {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), status, job.enqueuedAt(),
                 job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode(),
                 job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(),
-                job.scheduledAt(), job.etag());
+                job.scheduledAt(), job.channelReference(), job.etag());
     }
 
     /** @return the job in its (new) queue with its (new) priority, status and selectors, from {@code enqueuedAt} */
@@ -57,7 +58,7 @@ final class Snapshots {
             List<RouterWorkerSelector> requested, List<RouterWorkerSelector> attached) {
         return new RouterJob(job.id(), job.channelId(), queueId, priority, status, enqueuedAt, job.labels(), job.tags(),
                 job.assignments(), job.notes(), job.dispositionCode(), job.classificationPolicyId(), requested, attached, job.matchingMode(),
-                job.scheduledAt(), job.etag());
+                job.scheduledAt(), job.channelReference(), job.etag());
     }
 
     /** @return the job with its labels replaced and its classification policy set */
@@ -65,7 +66,7 @@ final class Snapshots {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 labels, job.tags(), job.assignments(), job.notes(), job.dispositionCode(), classificationPolicyId,
                 job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(), job.scheduledAt(),
-                job.etag());
+                job.channelReference(), job.etag());
     }
 
     /** @return the job in the matching mode, with its status, {@code scheduledAt} and {@code enqueuedAt} */
@@ -74,7 +75,7 @@ final class Snapshots {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), status, enqueuedAt,
                 job.labels(), job.tags(), job.assignments(), job.notes(), job.dispositionCode(),
                 job.classificationPolicyId(), job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), mode,
-                scheduledAt, job.etag());
+                scheduledAt, job.channelReference(), job.etag());
     }
 
     static RouterJob withAssignment(RouterJob job, RouterJobAssignment assignment) {
@@ -90,7 +91,7 @@ final class Snapshots {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 job.labels(), job.tags(), assignments, job.notes(), job.dispositionCode(), job.classificationPolicyId(),
                 job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(),
-                job.scheduledAt(), job.etag());
+                job.scheduledAt(), job.channelReference(), job.etag());
     }
 
     /** @return the job with the note added (when not null) and the disposition code set (when not null) */
@@ -102,7 +103,7 @@ final class Snapshots {
         return new RouterJob(job.id(), job.channelId(), job.queueId(), job.priority(), job.status(), job.enqueuedAt(),
                 job.labels(), job.tags(), job.assignments(), notes, code, job.classificationPolicyId(),
                 job.requestedWorkerSelectors(), job.attachedWorkerSelectors(), job.matchingMode(),
-                job.scheduledAt(), job.etag());
+                job.scheduledAt(), job.channelReference(), job.etag());
     }
 
     static RouterWorker withOffer(RouterWorker worker, RouterJobOffer offer) {

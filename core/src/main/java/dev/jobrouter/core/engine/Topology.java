@@ -177,8 +177,10 @@ final class Topology implements Handlers.Family {
             throw RouterException.invalid("queue " + id + " names distribution policy " + policyId
                     + ", which does not exist");
         }
-        Map<String, Object> labels = Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(),
-                Labels.checked("label of queue " + id, command.labels())), Map.of("Id", id));
+        Map<String, Object> changes = Labels.checked("label of queue " + id, command.labels());
+        Labels.keepsId("label of queue " + id, changes, command.removedLabels(), id);
+        Map<String, Object> labels = Labels.merged(Labels.merged(Labels.without("label of queue " + id,
+                current == null ? Map.of() : current.labels(), command.removedLabels()), changes), Map.of(Labels.ID, id));
         String name = Patch.given(command.name(), current, RouterQueue::name, null);
         String exceptionPolicyId = Patch.given(command.exceptionPolicyId(), current, RouterQueue::exceptionPolicyId,
                 null);

@@ -58,15 +58,20 @@ final class WorkerLifecycle implements Handlers.Family {
                 command.channels() == null ? null : checkChannels(workerId, command.channels());
         Set<String> queues = command.queues() == null ? null : checkQueues(workerId, command.queues());
         Map<String, Object> labels = Labels.checked("label of worker " + workerId, command.labels());
+        Labels.keepsId("label of worker " + workerId, labels, command.removedLabels(), workerId);
         Map<String, Object> tags = Labels.checked("tag of worker " + workerId, command.tags());
+        Map<String, Object> currentLabels = Labels.without("label of worker " + workerId,
+                current == null ? Map.of() : current.labels(), command.removedLabels());
+        Map<String, Object> currentTags = Labels.without("tag of worker " + workerId,
+                current == null ? Map.of() : current.tags(), command.removedTags());
 
         RouterWorker proposed = new RouterWorker(
                 workerId,
                 Patch.given(command.capacity(), current, RouterWorker::capacity, null),
                 Patch.given(channels, current, RouterWorker::channels, ImmutableMap.of()),
                 Patch.given(queues, current, RouterWorker::queues, ImmutableSet.of()),
-                Labels.merged(Labels.merged(current == null ? Map.of() : current.labels(), labels), Map.of("Id", workerId)),
-                Labels.merged(current == null ? Map.of() : current.tags(), tags),
+                Labels.merged(Labels.merged(currentLabels, labels), Map.of(Labels.ID, workerId)),
+                Labels.merged(currentTags, tags),
                 Patch.given(command.availableForOffers(), current, RouterWorker::availableForOffers, false),
                 current == null ? List.of() : current.offers(),
                 current == null ? List.of() : current.assignedJobs(),

@@ -5,6 +5,7 @@ import dev.jobrouter.core.RouterException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Validation of label and tag maps: keys are non-blank strings; values are strings, booleans, or
@@ -14,6 +15,9 @@ import java.util.Map;
  * back, with no command and no event.
  */
 public final class Labels {
+    /** The label the router sets on every worker and queue to its id. */
+    public static final String ID = "Id";
+
     private Labels() {}
 
     /**
@@ -34,6 +38,45 @@ public final class Labels {
     /** @return {@code current} with {@code changes} added or replacing, key by key, in insertion order */
     public static ImmutableMap<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
         return ImmutableMap.<String, Object>builder().putAll(current).putAll(changes).buildKeepingLast();
+    }
+
+    /**
+     * @param what what the map belongs to, for the error message ("label of worker w1")
+     * @param removed the keys to remove
+     * @return {@code current} without the keys
+     * @throws RouterException INVALID_ARGUMENT for a null or blank key
+     */
+    public static ImmutableMap<String, Object> without(String what, Map<String, Object> current, Set<String> removed) {
+        if (removed.isEmpty()) {
+            return ImmutableMap.copyOf(current);
+        }
+        for (String key : removed) {
+            if (key == null || key.isBlank()) {
+                throw RouterException.invalid(what + " to remove needs a non-blank key");
+            }
+        }
+        ImmutableMap.Builder<String, Object> kept = ImmutableMap.builderWithExpectedSize(current.size());
+        current.forEach((key, value) -> {
+            if (!removed.contains(key)) {
+                kept.put(key, value);
+            }
+        });
+        return kept.build();
+    }
+
+    /**
+     * @throws RouterException INVALID_ARGUMENT when the changes give the automatic {@code Id} label another
+     *     value, or remove it
+     */
+    public static void keepsId(String what, Map<String, Object> changes, Set<String> removed, String id) {
+        if (removed.contains(ID)) {
+            throw RouterException.invalid(what + " '" + ID + "' is set by the router and cannot be removed");
+        }
+        Object given = changes.get(ID);
+        if (given != null && !given.equals(id)) {
+            throw RouterException.invalid(what + " '" + ID + "' is set by the router to " + id
+                    + " and cannot be changed to " + given);
+        }
     }
 
     /**

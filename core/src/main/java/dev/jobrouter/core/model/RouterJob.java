@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param attachedWorkerSelectors the selectors its last classification attached, as stored
  * @param matchingMode how it waits for a worker; never {@code null} ({@link QueueAndMatchMode} by default)
  * @param scheduledAt the instant its schedule named, set when that instant came, else {@code null}
+ * @param channelReference the caller's reference for the job on its channel (a call id), or {@code null}
  * @param etag an opaque tag that every change to the job replaces; {@code null} until the router stores it
  */
 public record RouterJob(
@@ -44,6 +45,7 @@ public record RouterJob(
         List<RouterWorkerSelector> attachedWorkerSelectors,
         JobMatchingMode matchingMode,
         Instant scheduledAt,
+        String channelReference,
         String etag) {
 
     private static final QueueAndMatchMode QUEUE_AND_MATCH = new QueueAndMatchMode();
@@ -62,7 +64,7 @@ public record RouterJob(
             Map<String, Object> labels, Map<String, Object> tags, Map<String, RouterJobAssignment> assignments,
             List<RouterJobNote> notes, String dispositionCode) {
         this(id, channelId, queueId, priority, status, enqueuedAt, labels, tags, assignments, notes, dispositionCode,
-                null, List.of(), List.of(), null, null, null);
+                null, List.of(), List.of(), null, null, null, null);
     }
 
     /** A job without a matching mode has the default, {@link QueueAndMatchMode}. */
