@@ -1,6 +1,8 @@
 package dev.jobrouter.bench;
 
 import dev.jobrouter.JobRouter;
+import dev.jobrouter.core.model.ManualReclassifyExceptionAction;
+import dev.jobrouter.core.model.WaitTimeExceptionTrigger;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -10,7 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Retained heap per queued job and per registered worker, and whether a million queued jobs fit in
+ * Retained heap per queued job (plain, and with a pending wait-time exception trigger) and per registered worker, and whether a million queued jobs fit in
  * the heap this JVM was given (run it with {@code -Xmx2g}). Not a JMH benchmark: it measures the heap
  * after full collections, before and after adding a large population, through the public API with
  * the built-in rules. Prints the figures and writes them as JSON to the path in the first argument.
@@ -24,6 +26,8 @@ public final class Footprint {
 
     public static void main(String[] args) throws IOException {
         double bytesPerJob = perEntity(JOBS, (router, i) -> router.job("job-" + i).channel("voice").queue("q1").upsert());
+        double bytesPerEscalatableJob = perEntity(JOBS / 2, (router, i) -> router.job("job-" + i).channel("voice")
+                .queue("escalating").upsert());
         double bytesPerWorker = perEntity(WORKERS, (router, i) -> router.worker("w" + i).capacity(1)
                 .channel("voice", 1).queues("q1").availableForOffers(true).upsert());
 
@@ -45,12 +49,13 @@ public final class Footprint {
                 {
                   "maxHeapBytes": %d,
                   "bytesPerQueuedJob": %.1f,
+                  "bytesPerQueuedJobWithWaitTimeTrigger": %.1f,
                   "bytesPerRegisteredWorker": %.1f,
                   "queuedJobsCreated": %d,
                   "heapWithThemBytes": %d,
                   "estimatedMaxQueuedJobs": %d
                 }
-                """, maxHeap, bytesPerJob, bytesPerWorker, queued, heapWithMillion, fits);
+                """, maxHeap, bytesPerJob, bytesPerEscalatableJob, bytesPerWorker, queued, heapWithMillion, fits);
         System.out.print(json);
         if (args.length > 0) {
             Path out = Path.of(args[0]);
@@ -83,6 +88,10 @@ public final class Footprint {
         JobRouter router = JobRouter.builder().virtualClock(Routers.T0).build();
         router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(1)).upsert();
         router.queue("q1").distributionPolicy("p1").upsert();
+        // A queue whose every job holds a pending wait-time trigger (an entry and a timer) while it waits.
+        router.exceptionPolicy("escalate").rule("slow", new WaitTimeExceptionTrigger(Duration.ofHours(1)),
+                new ManualReclassifyExceptionAction("q1", 10, null)).upsert();
+        router.queue("escalating").distributionPolicy("p1").exceptionPolicy("escalate").upsert();
         return router;
     }
 

@@ -6,6 +6,7 @@ import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.UpsertClassificationPolicy;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
+import dev.jobrouter.core.command.UpsertExceptionPolicy;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.command.UpsertQueue;
 import dev.jobrouter.core.command.UpsertWorker;
@@ -15,12 +16,17 @@ import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.DistributionMode;
+import dev.jobrouter.core.model.ExceptionAction;
+import dev.jobrouter.core.model.ExceptionRule;
 import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.LabelOperator;
+import dev.jobrouter.core.model.ManualReclassifyExceptionAction;
 import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
+import dev.jobrouter.core.model.QueueLengthExceptionTrigger;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import dev.jobrouter.core.model.StaticWorkerSelectorAttachment;
+import dev.jobrouter.core.model.WaitTimeExceptionTrigger;
 import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.VirtualClock;
@@ -111,6 +117,22 @@ final class Routers {
                 new ExpressionRouterRule("job.Vip == true ? 10 : 1"),
                 List.of(new StaticWorkerSelectorAttachment(RouterWorkerSelector.equal("Language", "en")))));
         labelledWorker(engine, "w1", "eu", Map.of("Language", "en"));
+        return engine;
+    }
+
+    /**
+     * @return an engine as {@link #engine(String)} with Drools, whose queue q1 has exception policy
+     *     "escalate": a wait-time rule after five minutes and a queue-length rule over 1,000 jobs, both
+     *     moving the job to queue backup
+     */
+    static LocalHost exceptionEngine() {
+        LocalHost engine = engine("drools");
+        engine.execute(new UpsertQueue("backup", null, "p1", Map.of()));
+        ExceptionAction toBackup = new ManualReclassifyExceptionAction("backup", 10, List.of());
+        engine.execute(new UpsertExceptionPolicy("escalate", null, List.of(
+                new ExceptionRule("slow", new WaitTimeExceptionTrigger(Duration.ofMinutes(5)), List.of(toBackup)),
+                new ExceptionRule("full", new QueueLengthExceptionTrigger(1_000), List.of(toBackup)))));
+        engine.execute(new UpsertQueue("q1", null, null, Map.of(), "escalate"));
         return engine;
     }
 
