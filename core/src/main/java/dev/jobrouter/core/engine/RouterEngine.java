@@ -281,7 +281,7 @@ public final class RouterEngine implements AutoCloseable {
      */
     public RouterJobPositionDetails getQueuePosition(String jobId) {
         RouterJob job = state.job(jobId);
-        int position = state.queuedJobs.positionOf(job.id());
+        int position = state.queuedJobs.positionOf(job, state.arrivals.get(job.id()));
         if (position == 0) {
             throw RouterException.notFound("job " + job.id() + " is " + job.status()
                     + ", not QUEUED, so it has no queue position");

@@ -72,6 +72,7 @@ final class RouterState {
         exceptionPolicies = new TrackedMap<>(undo, Snapshots.EXCEPTION_POLICIES, sequences);
         jobs = new TrackedMap<>(undo, (id, before, after) -> {
             jobIndex.changed(id, before, after);
+            queuedJobs.changed(before, after, arrivals.get(id));
             refreshWaiting(id);
         }, Snapshots.JOBS, sequences);
         workers = new TrackedMap<>(undo, (id, before, after) -> {
@@ -168,18 +169,15 @@ final class RouterState {
     /** Recomputes whether the job wants another offer; called whenever its job, offers or policy change. */
     void refreshWaiting(String jobId) {
         RouterJob job = jobs.get(jobId);
-        if (job == null || job.status() != JobStatus.QUEUED) {
+        boolean wantsOffer = job != null
+                && job.status() == JobStatus.QUEUED
+                && openOfferIdsByJob.getOrDefault(jobId, List.of()).size() < policyOf(job).maxConcurrentOffers();
+        if (!wantsOffer) {
             waitingJobs.update(jobId, null, null);
-            queuedJobs.update(jobId, null, null);
             return;
         }
-        WaitingJobs.Place place =
-                new WaitingJobs.Place(job.priority(), job.expedited(), job.enqueuedAt(), arrivals.get(jobId), jobId);
-        queuedJobs.update(jobId, job.queueId(), place);
-        boolean wantsOffer =
-                openOfferIdsByJob.getOrDefault(jobId, List.of()).size() < policyOf(job).maxConcurrentOffers();
-        waitingJobs.update(jobId, wantsOffer ? new QueueChannel(job.queueId(), job.channelId()) : null,
-                wantsOffer ? place : null);
+        waitingJobs.update(jobId, new QueueChannel(job.queueId(), job.channelId()),
+                QueuedJobs.placeOf(job, arrivals.get(jobId)));
     }
 
     private void offerChanged(String offerId, RouterJobOffer before, RouterJobOffer after) {

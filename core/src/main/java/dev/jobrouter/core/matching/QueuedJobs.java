@@ -1,5 +1,7 @@
 package dev.jobrouter.core.matching;
 
+import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.RouterJob;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,70 +10,73 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Per queue, every QUEUED job (with or without open offers): its position in queue order, the queue's
- * length, its longest wait and the count per priority, each in O(log n) or better, so statistics and
- * positions cost the same in a queue of a million as in one of a thousand.
+ * Per queue, every QUEUED job (with or without open offers) in queue order: a job's position, the
+ * queue's length, its longest wait and the count per priority, each in O(log n) or better, so statistics
+ * and positions cost the same in a queue of a million as in one of a thousand.
+ *
+ * <p>It keeps one tree node per queued job and no map by job: a job's place is computed from the job
+ * itself, as the jobs map's listener hands it over before and after each change.
  */
 public final class QueuedJobs {
-    /** Enqueue time, then arrival: the first is the job that has waited longest. */
+    /** Enqueue time, then arrival: the least is the job that has waited longest. */
     private static final Comparator<WaitingJobs.Place> WAIT_ORDER = Comparator.comparing(WaitingJobs.Place::enqueuedAt)
             .thenComparingLong(WaitingJobs.Place::arrival);
 
     /** One queue's jobs. */
     private static final class Queue {
-        final RankedSet<WaitingJobs.Place> inOrder = new RankedSet<>(WaitingJobs.QUEUE_ORDER);
-        final RankedSet<WaitingJobs.Place> byWait = new RankedSet<>(WAIT_ORDER);
+        final RankedSet<WaitingJobs.Place> jobs = new RankedSet<>(WaitingJobs.QUEUE_ORDER, WAIT_ORDER);
         /** Priority, highest first, to the number of jobs with it. */
         final SortedMap<Integer, Integer> perPriority = new TreeMap<>(Comparator.reverseOrder());
     }
 
     private final Map<String, Queue> queues = new HashMap<>();
-    private final Map<String, WaitingJobs.Place> places = new HashMap<>();
-    private final Map<String, String> queueIds = new HashMap<>();
 
-    /** Records the job as QUEUED in the queue at the place ({@code place} not null), or as not queued. */
-    public void update(String jobId, String queueId, WaitingJobs.Place place) {
-        WaitingJobs.Place current = places.get(jobId);
-        if (place != null && place.equals(current) && queueId.equals(queueIds.get(jobId))) {
+    /** @return the job's place in queue order, given its arrival number */
+    public static WaitingJobs.Place placeOf(RouterJob job, long arrival) {
+        return new WaitingJobs.Place(job.priority(), job.expedited(), job.enqueuedAt(), arrival, job.id());
+    }
+
+    /** Follows a change of a job: {@code before} or {@code after} is {@code null} when it did not exist. */
+    public void changed(RouterJob before, RouterJob after, long arrival) {
+        WaitingJobs.Place was = isQueued(before) ? placeOf(before, arrival) : null;
+        WaitingJobs.Place is = isQueued(after) ? placeOf(after, arrival) : null;
+        if (was != null && was.equals(is) && before.queueId().equals(after.queueId())) {
             return;
         }
-        if (current != null) {
-            places.remove(jobId);
-            String leaving = queueIds.remove(jobId);
-            Queue queue = queues.get(leaving);
-            queue.inOrder.remove(current);
-            queue.byWait.remove(current);
-            queue.perPriority.merge(current.priority(), -1, (a, b) -> a + b == 0 ? null : a + b);
-            if (queue.inOrder.size() == 0) {
-                queues.remove(leaving);
+        if (was != null) {
+            Queue queue = queues.get(before.queueId());
+            queue.jobs.remove(was);
+            queue.perPriority.merge(was.priority(), -1, (a, b) -> a + b == 0 ? null : a + b);
+            if (queue.jobs.size() == 0) {
+                queues.remove(before.queueId());   // a queue's entry goes with its last queued job
             }
         }
-        if (place != null) {
-            places.put(jobId, place);
-            queueIds.put(jobId, queueId);
-            Queue queue = queues.computeIfAbsent(queueId, id -> new Queue());
-            queue.inOrder.add(place);
-            queue.byWait.add(place);
-            queue.perPriority.merge(place.priority(), 1, Integer::sum);
+        if (is != null) {
+            Queue queue = queues.computeIfAbsent(after.queueId(), id -> new Queue());
+            queue.jobs.add(is);
+            queue.perPriority.merge(is.priority(), 1, Integer::sum);
         }
     }
 
+    private static boolean isQueued(RouterJob job) {
+        return job != null && job.status() == JobStatus.QUEUED;
+    }
+
     /** @return the job's 1-based position in its queue, or 0 when it is not queued */
-    public int positionOf(String jobId) {
-        WaitingJobs.Place place = places.get(jobId);
-        return place == null ? 0 : queues.get(queueIds.get(jobId)).inOrder.countBefore(place) + 1;
+    public int positionOf(RouterJob job, long arrival) {
+        return isQueued(job) ? queues.get(job.queueId()).jobs.countBefore(placeOf(job, arrival)) + 1 : 0;
     }
 
     /** @return the number of QUEUED jobs in the queue */
     public int length(String queueId) {
         Queue queue = queues.get(queueId);
-        return queue == null ? 0 : queue.inOrder.size();
+        return queue == null ? 0 : queue.jobs.size();
     }
 
     /** @return when the queue's longest-waiting job was queued, or {@code null} for an empty queue */
     public Instant earliestEnqueuedAt(String queueId) {
         Queue queue = queues.get(queueId);
-        return queue == null ? null : queue.byWait.first().enqueuedAt();
+        return queue == null ? null : queue.jobs.leastBySecond().enqueuedAt();
     }
 
     /** @return per priority present in the queue, highest first, the number of jobs with it */

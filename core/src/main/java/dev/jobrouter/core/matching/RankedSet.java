@@ -7,6 +7,9 @@ import java.util.Comparator;
  * nodes count their subtree. The JDK's and Guava's sorted sets answer that only by walking, and a
  * caller asking a million-job queue for a position must not wait for a walk.
  *
+ * <p>Each node also keeps the least element of its subtree under a second order, when one is given, so
+ * that element is at the root: a queue's longest-waiting job without a second tree.
+ *
  * <p>The heap priorities come from a fixed-seed generator, so the shape (and so the cost) is the same
  * on every run with the same operations. Not thread-safe.
  *
@@ -14,11 +17,18 @@ import java.util.Comparator;
  */
 public final class RankedSet<E> {
     private final Comparator<? super E> order;
+    private final Comparator<? super E> second;
     private Node<E> root;
     private long seed = 0x2545F4914F6CDD1DL;
 
     public RankedSet(Comparator<? super E> order) {
+        this(order, null);
+    }
+
+    /** @param second the order {@link #leastBySecond()} answers for, or {@code null} */
+    public RankedSet(Comparator<? super E> order, Comparator<? super E> second) {
         this.order = order;
+        this.second = second;
     }
 
     private static final class Node<E> {
@@ -27,10 +37,13 @@ public final class RankedSet<E> {
         Node<E> left;
         Node<E> right;
         int size = 1;
+        /** The least element of the subtree under the second order; unused without one. */
+        E leastBySecond;
 
         Node(E element, long priority) {
             this.element = element;
             this.priority = priority;
+            this.leastBySecond = element;
         }
     }
 
@@ -49,6 +62,14 @@ public final class RankedSet<E> {
             node = node.left;
         }
         return node.element;
+    }
+
+    /** @return the least element under the second order, or {@code null} when empty */
+    public E leastBySecond() {
+        if (second == null) {
+            throw new IllegalStateException("this set keeps no second order");
+        }
+        return root == null ? null : root.leastBySecond;
     }
 
     /** Adds the element; one already present is left as it is. */
@@ -144,8 +165,18 @@ public final class RankedSet<E> {
         return resize(pivot);
     }
 
-    private static <E> Node<E> resize(Node<E> node) {
+    private Node<E> resize(Node<E> node) {
         node.size = 1 + size(node.left) + size(node.right);
+        if (second != null) {
+            E least = node.element;
+            if (node.left != null && second.compare(node.left.leastBySecond, least) < 0) {
+                least = node.left.leastBySecond;
+            }
+            if (node.right != null && second.compare(node.right.leastBySecond, least) < 0) {
+                least = node.right.leastBySecond;
+            }
+            node.leastBySecond = least;
+        }
         return node;
     }
 

@@ -13,7 +13,9 @@ class RankedSetTest {
     @Test
     void ranksSizesAndFirstsAgreeWithATreeSet() {
         Random random = new Random(42);
-        RankedSet<Integer> ranked = new RankedSet<>(Comparator.naturalOrder());
+        // The second order is by last digit, then value: its least is the smallest value ending in the smallest digit.
+        Comparator<Integer> byLastDigit = Comparator.comparingInt((Integer v) -> v % 10).thenComparing(v -> v);
+        RankedSet<Integer> ranked = new RankedSet<>(Comparator.naturalOrder(), byLastDigit);
         TreeSet<Integer> expected = new TreeSet<>();
         for (int step = 0; step < 20_000; step++) {
             int value = random.nextInt(2_000);
@@ -29,6 +31,7 @@ class RankedSetTest {
                     .isEqualTo(expected.headSet(probe, false).size());
             assertThat(ranked.size()).isEqualTo(expected.size());
             assertThat(ranked.first()).isEqualTo(expected.isEmpty() ? null : expected.first());
+            assertThat(ranked.leastBySecond()).isEqualTo(expected.stream().min(byLastDigit).orElse(null));
         }
     }
 
