@@ -17,6 +17,7 @@ import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.SuspendMode;
 import dev.jobrouter.core.model.UnassignJobResult;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,23 @@ class UnassignTest {
 
         router.job("j1").matchingMode(new QueueAndMatchMode()).upsert();
         assertThat(onlyOffer(router, "w1").jobId()).isEqualTo("j1");
+    }
+
+    @Test
+    void anUnassignedAssignmentCanNoLongerBeCompletedClosedOrUnassigned() {
+        voiceWorker(router, "w1");
+        voiceJob(router, "j1");
+        String first = assign("j1", "w1");
+        router.unassignJob("j1", first);
+        String second = assign("j1", "w1");
+        for (Runnable stale : List.<Runnable>of(() -> router.completeJob("j1", first),
+                () -> router.closeJob("j1", first), () -> router.unassignJob("j1", first))) {
+            assertThatThrownBy(stale::run).isInstanceOfSatisfying(RouterException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                assertThat(e.getMessage()).contains("job j1 has no current assignment " + first + ": it was unassigned");
+            });
+        }
+        assertThat(router.completeJob("j1", second).status()).isEqualTo(JobStatus.COMPLETED);
     }
 
     @Test

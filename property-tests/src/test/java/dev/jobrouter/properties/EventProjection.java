@@ -5,6 +5,8 @@ import dev.jobrouter.core.event.JobClassified;
 import dev.jobrouter.core.event.JobClosed;
 import dev.jobrouter.core.event.JobCompleted;
 import dev.jobrouter.core.event.JobDeleted;
+import dev.jobrouter.core.event.JobUnassigned;
+import dev.jobrouter.core.event.JobWaitingForActivation;
 import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.JobReceived;
 import dev.jobrouter.core.event.JobUpdated;
@@ -14,6 +16,7 @@ import dev.jobrouter.core.event.OfferExpired;
 import dev.jobrouter.core.event.OfferIssued;
 import dev.jobrouter.core.event.OfferRevoked;
 import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.event.WorkerDeleted;
 import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
@@ -112,6 +115,13 @@ final class EventProjection implements Consumer<RouterEvent> {
             }
         } else if (event instanceof JobDeleted e) {
             jobs.remove(e.jobId());
+        } else if (event instanceof JobUnassigned e) {
+            jobs.get(e.jobId()).assignedWorker = null;
+            workers.get(e.workerId()).assignments.remove(e.assignmentId());
+        } else if (event instanceof JobWaitingForActivation e) {
+            jobs.get(e.jobId()).status = JobStatus.WAITING_FOR_ACTIVATION;
+        } else if (event instanceof WorkerDeleted e) {
+            workers.remove(e.workerId());
         } else if (event instanceof WorkerRegistered e) {
             settings(e.workerId(), e.state(), e.capacity(), e.channels(), e.queues(), e.labels(), e.tags());
         } else if (event instanceof WorkerDeregistered e) {

@@ -128,7 +128,9 @@ final class Invariants {
         if (job.status() != JobStatus.QUEUED) {
             assertThat(open).as("open offers of %s job %s", job.status(), job.id()).isEmpty();
         }
-        long live = job.assignments().values().stream().filter(a -> a.closedAt() == null).count();
+        // Live: neither closed nor handed back by an unassign.
+        long live = job.assignments().values().stream()
+                .filter(a -> a.closedAt() == null && a.unassignedAt() == null).count();
         if (job.status() == JobStatus.ASSIGNED || job.status() == JobStatus.COMPLETED) {
             assertThat(live).as("live assignments of %s job %s", job.status(), job.id()).isEqualTo(1);
         } else {

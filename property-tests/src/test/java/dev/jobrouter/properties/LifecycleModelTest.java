@@ -29,7 +29,8 @@ class LifecycleModelTest {
     private static final List<String> REQUIRED = List.of(
             "offer issued", "accepted", "declined for good", "declined with retry", "offered again after a retry time",
             "offer expired", "deregistered by expiry", "revoked", "close now", "close with a later release",
-            "delayed release", "OK", "CONFLICT", "NOT_FOUND", "INVALID_ARGUMENT");
+            "delayed release", "unassigned", "suspended", "queue-and-match", "worker deleted",
+            "OK", "CONFLICT", "NOT_FOUND", "INVALID_ARGUMENT", "PRECONDITION_FAILED");
 
     @Test
     void theRouterAgreesWithTheReferenceModel() {

@@ -14,6 +14,8 @@ import dev.jobrouter.core.event.JobClassified;
 import dev.jobrouter.core.event.JobClosed;
 import dev.jobrouter.core.event.JobCompleted;
 import dev.jobrouter.core.event.JobDeleted;
+import dev.jobrouter.core.event.JobUnassigned;
+import dev.jobrouter.core.event.JobWaitingForActivation;
 import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.JobReceived;
 import dev.jobrouter.core.event.JobUpdated;
@@ -23,11 +25,14 @@ import dev.jobrouter.core.event.OfferExpired;
 import dev.jobrouter.core.event.OfferIssued;
 import dev.jobrouter.core.event.OfferRevoked;
 import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.event.WorkerDeleted;
 import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.OfferStatus;
+import dev.jobrouter.core.model.QueueAndMatchMode;
+import dev.jobrouter.core.model.SuspendMode;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.LabelOperator;
@@ -141,14 +146,26 @@ final class LifecycleRun implements AutoCloseable {
             complete(arg);
         } else if (kind < 73) {
             close(arg);
-        } else if (kind < 78) {
+        } else if (kind < 77) {
             String job = pickJob(arg);
             command("cancel " + job, e -> model.cancel(job, e), () -> router.cancelJob(job));
-        } else if (kind < 84) {
+        } else if (kind < 81) {
             String job = pickJob(arg);
             if (command("delete " + job, e -> model.delete(job, e), () -> router.deleteJob(job)) == Outcome.OK) {
                 invariants.deleted(job);
             }
+        } else if (kind < 85) {
+            unassign(arg);
+        } else if (kind < 88) {
+            switchMode(arg);
+        } else if (kind < 89) {
+            String worker = pickWorker(arg);
+            if (command("delete worker " + worker, e -> model.deleteWorker(worker, e),
+                    () -> router.deleteWorker(worker)) == Outcome.OK) {
+                coverage.count("worker deleted");
+            }
+        } else if (kind < 91) {
+            priorityIfMatch(arg);
         } else {
             advance(Duration.ofSeconds(1 + arg % 150));
         }
@@ -296,6 +313,37 @@ final class LifecycleRun implements AutoCloseable {
             default -> assigned.isEmpty() ? new String[] {"j" + pick % JOB_IDS, "assignment-unknown"}
                     : new String[] {assigned.get(pick % assigned.size()).id, assigned.get(pick % assigned.size()).assignmentId};
         };
+    }
+
+    private void unassign(int arg) {
+        String[] target = pickAssignment(arg);
+        boolean suspend = arg / 1000 % 3 == 0;
+        if (command("unassign " + target[0] + " " + target[1] + (suspend ? " suspending" : ""),
+                e -> model.unassign(target[0], target[1], suspend, e),
+                () -> router.unassignJob(target[0], target[1], suspend)) == Outcome.OK) {
+            coverage.count("unassigned");
+        }
+    }
+
+    private void switchMode(int arg) {
+        String job = pickJob(arg);
+        boolean suspend = arg / 100 % 2 == 0;
+        if (command("job " + job + (suspend ? " suspended" : " queue-and-match"), e -> model.switchMode(job, suspend, e),
+                () -> router.job(job).matchingMode(suspend ? new SuspendMode() : new QueueAndMatchMode()).upsert())
+                == Outcome.OK) {
+            coverage.count(suspend ? "suspended" : "queue-and-match");
+        }
+    }
+
+    /** A priority upsert guarded by the job's etag as read now, or by one that no longer holds. */
+    private void priorityIfMatch(int arg) {
+        String job = pickJob(arg);
+        boolean current = arg / 100 % 3 != 0 && router.listJobs().stream().anyMatch(j -> j.id().equals(job));
+        String etag = current ? router.getJob(job).etag() : "stale";
+        int priority = arg / 300 % 7 - 3;
+        command("job " + job + " priority " + priority + " if match " + etag,
+                e -> model.setPriorityIfMatch(job, current, priority, e),
+                () -> router.job(job).ifMatch(etag).priority(priority).upsert());
     }
 
     private void complete(int arg) {
@@ -542,6 +590,12 @@ final class LifecycleRun implements AutoCloseable {
         } else if (event instanceof WorkerDeregistered e) {
             ids = e.workerId();
         } else if (event instanceof WorkerUpdated e) {
+            ids = e.workerId();
+        } else if (event instanceof JobUnassigned e) {
+            ids = e.jobId() + " " + e.workerId();
+        } else if (event instanceof JobWaitingForActivation e) {
+            ids = e.jobId();
+        } else if (event instanceof WorkerDeleted e) {
             ids = e.workerId();
         } else {
             ids = event.toString();

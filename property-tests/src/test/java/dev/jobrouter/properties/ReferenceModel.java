@@ -21,9 +21,9 @@ import java.util.TreeMap;
  */
 final class ReferenceModel {
 
-    enum Outcome { OK, NOT_FOUND, INVALID_ARGUMENT, CONFLICT }
+    enum Outcome { OK, NOT_FOUND, INVALID_ARGUMENT, CONFLICT, PRECONDITION_FAILED }
 
-    enum Status { QUEUED, ASSIGNED, COMPLETED, CLOSED, CANCELLED }
+    enum Status { QUEUED, ASSIGNED, COMPLETED, CLOSED, CANCELLED, WAITING_FOR_ACTIVATION }
 
     record Policy(Duration offerExpiresAfter, int maxConcurrentOffers) {}
 
@@ -47,6 +47,10 @@ final class ReferenceModel {
         String worker;
         int cost;
         Instant releaseAt;
+        /** How often it was handed back; a fourth time is refused. */
+        int unassignments;
+        /** Whether its matching mode holds it (SuspendMode) rather than queueing it. */
+        boolean suspended;
 
         Job(String id, String channel, String queue, int priority) {
             this.id = id;
@@ -329,6 +333,95 @@ final class ReferenceModel {
         allOffers.values().removeIf(offer -> offer.jobId().equals(jobId));
         jobs.remove(jobId);
         events.add(key("JobDeleted", jobId));
+        return Outcome.OK;
+    }
+
+    /** {@code unassignJob}: the worker released, the job queued again, or held with {@code suspend}. */
+    Outcome unassign(String jobId, String assignmentId, boolean suspend, List<String> events) {
+        Job job = jobs.get(jobId);
+        if (job == null || job.assignmentId == null || !job.assignmentId.equals(assignmentId)) {
+            return Outcome.NOT_FOUND;
+        }
+        if (job.status != Status.ASSIGNED || job.unassignments >= 3) {
+            return Outcome.CONFLICT;
+        }
+        events.add(key("JobUnassigned", jobId, job.worker));
+        workers.get(job.worker).held.remove(jobId);
+        job.unassignments++;
+        job.assignmentId = null;
+        job.worker = null;
+        if (suspend) {
+            job.suspended = true;
+            job.status = Status.WAITING_FOR_ACTIVATION;
+            events.add(key("JobWaitingForActivation", jobId));
+        } else {
+            job.status = Status.QUEUED;
+            events.add(key("JobQueued", jobId));
+        }
+        return Outcome.OK;
+    }
+
+    /** A job upsert that only switches the matching mode: suspend, or queue-and-match. */
+    Outcome switchMode(String jobId, boolean suspend, List<String> events) {
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            return Outcome.INVALID_ARGUMENT;   // an upsert of a new job without a channel
+        }
+        if (terminal(job) || job.suspended != suspend
+                && job.status != Status.QUEUED && job.status != Status.WAITING_FOR_ACTIVATION) {
+            return Outcome.CONFLICT;
+        }
+        events.add(key("JobUpdated", jobId));
+        if (job.suspended == suspend) {
+            return Outcome.OK;
+        }
+        job.suspended = suspend;
+        if (suspend) {
+            for (Offer offer : offersOfJob(jobId)) {
+                end(offer, "OfferRevoked", events);
+            }
+            job.status = Status.WAITING_FOR_ACTIVATION;
+            events.add(key("JobWaitingForActivation", jobId));
+        } else {
+            job.status = Status.QUEUED;
+            if (job.classified) {
+                job.queue = classifiedQueue(job);
+                job.priority = classifiedPriority(job);
+                events.add(key("JobClassified", jobId));
+            }
+            events.add(key("JobQueued", jobId));
+        }
+        return Outcome.OK;
+    }
+
+    /** A job upsert of the priority alone, guarded by an etag that holds or not. */
+    Outcome setPriorityIfMatch(String jobId, boolean etagHolds, int priority, List<String> events) {
+        Job job = jobs.get(jobId);
+        if (job == null || !etagHolds) {
+            return Outcome.PRECONDITION_FAILED;
+        }
+        if (terminal(job)) {
+            return Outcome.CONFLICT;
+        }
+        job.priority = priority;
+        events.add(key("JobUpdated", jobId));
+        return Outcome.OK;
+    }
+
+    /** {@code deleteWorker}: its open offers revoked, then it is gone. */
+    Outcome deleteWorker(String workerId, List<String> events) {
+        Worker worker = workers.get(workerId);
+        if (worker == null) {
+            return Outcome.NOT_FOUND;
+        }
+        if (!worker.held.isEmpty()) {
+            return Outcome.CONFLICT;
+        }
+        for (Offer offer : offersOf(workerId)) {
+            end(offer, "OfferRevoked", events);
+        }
+        events.add(key("WorkerDeleted", workerId));
+        workers.remove(workerId);   // its ended offers stay, as in the router: answering one is a CONFLICT
         return Outcome.OK;
     }
 

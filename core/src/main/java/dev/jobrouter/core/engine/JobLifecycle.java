@@ -360,6 +360,10 @@ final class JobLifecycle implements Handlers.Family {
         if (assignment == null) {
             throw RouterException.notFound("job " + job.id() + " has no assignment " + assignmentId);
         }
+        if (assignment.unassignedAt() != null) {
+            throw RouterException.notFound("job " + job.id() + " has no current assignment " + assignmentId
+                    + ": it was unassigned at " + assignment.unassignedAt());
+        }
         return assignment;
     }
 
