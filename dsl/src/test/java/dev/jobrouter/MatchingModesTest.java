@@ -10,6 +10,7 @@ import dev.jobrouter.Fixtures.Events;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.event.JobQueued;
+import dev.jobrouter.core.event.JobScheduled;
 import dev.jobrouter.core.event.JobWaitingForActivation;
 import dev.jobrouter.core.event.OfferRevoked;
 import dev.jobrouter.core.model.JobStatus;
@@ -47,6 +48,10 @@ class MatchingModesTest {
         assertThat(job.status()).isEqualTo(JobStatus.SCHEDULED);
         assertThat(job.matchingMode()).isEqualTo(new ScheduleAndSuspendMode(CALLBACK));
         assertThat(job.scheduledAt()).isNull();
+        assertThat(events.of(JobScheduled.class)).singleElement().satisfies(e -> {
+            assertThat(e.jobId()).isEqualTo("j1");
+            assertThat(e.scheduleAt()).isEqualTo(CALLBACK);
+        });
 
         router.advanceTo(CALLBACK.minusMillis(1));
         assertThat(router.getJob("j1").status()).isEqualTo(JobStatus.SCHEDULED);

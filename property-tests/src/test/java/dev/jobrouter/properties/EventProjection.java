@@ -9,6 +9,7 @@ import dev.jobrouter.core.event.JobUnassigned;
 import dev.jobrouter.core.event.JobWaitingForActivation;
 import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.JobReceived;
+import dev.jobrouter.core.event.JobScheduled;
 import dev.jobrouter.core.event.JobUpdated;
 import dev.jobrouter.core.event.OfferAccepted;
 import dev.jobrouter.core.event.OfferDeclined;
@@ -118,6 +119,8 @@ final class EventProjection implements Consumer<RouterEvent> {
         } else if (event instanceof JobUnassigned e) {
             jobs.get(e.jobId()).assignedWorker = null;
             workers.get(e.workerId()).assignments.remove(e.assignmentId());
+        } else if (event instanceof JobScheduled e) {
+            jobs.get(e.jobId()).status = JobStatus.SCHEDULED;
         } else if (event instanceof JobWaitingForActivation e) {
             jobs.get(e.jobId()).status = JobStatus.WAITING_FOR_ACTIVATION;
         } else if (event instanceof WorkerDeleted e) {

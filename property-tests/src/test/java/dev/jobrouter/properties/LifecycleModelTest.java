@@ -29,7 +29,8 @@ class LifecycleModelTest {
     private static final List<String> REQUIRED = List.of(
             "offer issued", "accepted", "declined for good", "declined with retry", "offered again after a retry time",
             "offer expired", "deregistered by expiry", "revoked", "close now", "close with a later release",
-            "delayed release", "unassigned", "suspended", "queue-and-match", "worker deleted",
+            "delayed release", "unassigned", "suspended", "scheduled", "scheduled job activated", "queue-and-match",
+            "exception triggered", "worker deleted",
             "OK", "CONFLICT", "NOT_FOUND", "INVALID_ARGUMENT", "PRECONDITION_FAILED");
 
     @Test

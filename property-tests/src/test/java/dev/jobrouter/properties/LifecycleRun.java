@@ -14,10 +14,12 @@ import dev.jobrouter.core.event.JobClassified;
 import dev.jobrouter.core.event.JobClosed;
 import dev.jobrouter.core.event.JobCompleted;
 import dev.jobrouter.core.event.JobDeleted;
+import dev.jobrouter.core.event.JobExceptionTriggered;
 import dev.jobrouter.core.event.JobUnassigned;
 import dev.jobrouter.core.event.JobWaitingForActivation;
 import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.JobReceived;
+import dev.jobrouter.core.event.JobScheduled;
 import dev.jobrouter.core.event.JobUpdated;
 import dev.jobrouter.core.event.OfferAccepted;
 import dev.jobrouter.core.event.OfferDeclined;
@@ -30,9 +32,13 @@ import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
+import dev.jobrouter.core.model.CancelExceptionAction;
+import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.QueueAndMatchMode;
+import dev.jobrouter.core.model.ScheduleAndSuspendMode;
 import dev.jobrouter.core.model.SuspendMode;
+import dev.jobrouter.core.model.WaitTimeExceptionTrigger;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.LabelOperator;
@@ -99,7 +105,10 @@ final class LifecycleRun implements AutoCloseable {
                 .maxConcurrentOffers(2);
         (expiryDeregisters ? p1.longestIdle() : p1.bestWorker()).upsert();
         router.distributionPolicy("p2").offerExpiresAfter(Duration.ofSeconds(45)).roundRobin().upsert();
-        router.queue("q1").distributionPolicy("p1").upsert();
+        // Jobs waiting in q1 longer than the model's patience are cancelled by its exception policy.
+        router.exceptionPolicy("patience").rule("too-long", new WaitTimeExceptionTrigger(ReferenceModel.Q1_PATIENCE),
+                new CancelExceptionAction("TooLong", null)).upsert();
+        router.queue("q1").distributionPolicy("p1").exceptionPolicy("patience").upsert();
         router.classificationPolicy("cp").prioritizationRule(new ExpressionRouterRule("job.vip == true ? 5 : 1"))
                 .queueSelectorAttachments(new PassThroughQueueSelectorAttachment("tier", LabelOperator.EQUAL)).upsert();
         router.queue("q2").distributionPolicy("p2").label("tier", "gold").upsert();
@@ -327,11 +336,18 @@ final class LifecycleRun implements AutoCloseable {
 
     private void switchMode(int arg) {
         String job = pickJob(arg);
-        boolean suspend = arg / 100 % 2 == 0;
-        if (command("job " + job + (suspend ? " suspended" : " queue-and-match"), e -> model.switchMode(job, suspend, e),
-                () -> router.job(job).matchingMode(suspend ? new SuspendMode() : new QueueAndMatchMode()).upsert())
-                == Outcome.OK) {
-            coverage.count(suspend ? "suspended" : "queue-and-match");
+        Instant at = router.now().plusSeconds(arg / 300 % 200 - 20);   // now and then already past
+        JobMatchingMode mode = switch (arg / 100 % 3) {
+            case 0 -> new SuspendMode();
+            case 1 -> new ScheduleAndSuspendMode(at);
+            default -> new QueueAndMatchMode();
+        };
+        String name = mode instanceof SuspendMode ? "suspend" : mode instanceof QueueAndMatchMode ? "queue" : "schedule@" + at;
+        if (command("job " + job + " matching mode " + name,
+                e -> model.switchMode(job, name, mode instanceof ScheduleAndSuspendMode ? at : null, e),
+                () -> router.job(job).matchingMode(mode).upsert()) == Outcome.OK) {
+            coverage.count(mode instanceof QueueAndMatchMode ? "queue-and-match" : mode instanceof SuspendMode
+                    ? "suspended" : "scheduled");
         }
     }
 
@@ -434,6 +450,10 @@ final class LifecycleRun implements AutoCloseable {
         for (RouterEvent event : fired) {
             if (event instanceof OfferExpired) {
                 coverage.count("offer expired");
+            } else if (event instanceof JobExceptionTriggered) {
+                coverage.count("exception triggered");
+            } else if (event instanceof JobWaitingForActivation) {
+                coverage.count("scheduled job activated");
             } else if (event instanceof JobClosed) {
                 coverage.count("delayed release");
             } else if (event instanceof WorkerDeregistered) {
@@ -597,6 +617,10 @@ final class LifecycleRun implements AutoCloseable {
             ids = e.jobId();
         } else if (event instanceof WorkerDeleted e) {
             ids = e.workerId();
+        } else if (event instanceof JobExceptionTriggered e) {
+            ids = e.jobId();
+        } else if (event instanceof JobScheduled e) {
+            ids = e.jobId();
         } else {
             ids = event.toString();
         }

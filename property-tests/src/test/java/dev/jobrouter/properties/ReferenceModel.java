@@ -23,7 +23,10 @@ final class ReferenceModel {
 
     enum Outcome { OK, NOT_FOUND, INVALID_ARGUMENT, CONFLICT, PRECONDITION_FAILED }
 
-    enum Status { QUEUED, ASSIGNED, COMPLETED, CLOSED, CANCELLED, WAITING_FOR_ACTIVATION }
+    enum Status { QUEUED, ASSIGNED, COMPLETED, CLOSED, CANCELLED, SCHEDULED, WAITING_FOR_ACTIVATION }
+
+    /** How long a job may wait in q1 before its exception policy cancels it. */
+    static final Duration Q1_PATIENCE = Duration.ofMinutes(3);
 
     record Policy(Duration offerExpiresAfter, int maxConcurrentOffers) {}
 
@@ -49,8 +52,10 @@ final class ReferenceModel {
         Instant releaseAt;
         /** How often it was handed back; a fourth time is refused. */
         int unassignments;
-        /** Whether its matching mode holds it (SuspendMode) rather than queueing it. */
-        boolean suspended;
+        /** Its matching mode: "queue", "suspend", or "schedule@" and the instant. */
+        String mode = "queue";
+        /** When it last entered its queue: where q1's wait-time exception counts from. */
+        Instant enqueuedAt;
 
         Job(String id, String channel, String queue, int priority) {
             this.id = id;
@@ -128,6 +133,7 @@ final class ReferenceModel {
                 events.add(key("JobClassified", id));
             }
             events.add(key("JobQueued", id));
+            entered(created);
             return Outcome.OK;
         }
         if (!job.channel.equals(channel) || !job.queue.equals(queue)) {
@@ -148,6 +154,7 @@ final class ReferenceModel {
             events.add(key("JobClassified", id));
             events.add(key("JobQueued", id));
             if (moved) {
+                entered(job);
                 // A move costs every open offer: they were made under the old queue's policy.
                 for (Offer offer : offersOfJob(id)) {
                     end(offer, "OfferRevoked", events);
@@ -351,38 +358,37 @@ final class ReferenceModel {
         job.assignmentId = null;
         job.worker = null;
         if (suspend) {
-            job.suspended = true;
+            job.mode = "suspend";
             job.status = Status.WAITING_FOR_ACTIVATION;
             events.add(key("JobWaitingForActivation", jobId));
         } else {
             job.status = Status.QUEUED;
             events.add(key("JobQueued", jobId));
+            entered(job);
         }
         return Outcome.OK;
     }
 
-    /** A job upsert that only switches the matching mode: suspend, or queue-and-match. */
-    Outcome switchMode(String jobId, boolean suspend, List<String> events) {
+    /**
+     * A job upsert that only switches the matching mode: "queue", "suspend", or a schedule at the
+     * instant ({@code scheduleAt} not null).
+     */
+    Outcome switchMode(String jobId, String mode, Instant scheduleAt, List<String> events) {
         Job job = jobs.get(jobId);
         if (job == null) {
             return Outcome.INVALID_ARGUMENT;   // an upsert of a new job without a channel
         }
-        if (terminal(job) || job.suspended != suspend
-                && job.status != Status.QUEUED && job.status != Status.WAITING_FOR_ACTIVATION) {
+        boolean changes = !job.mode.equals(mode);
+        if (terminal(job) || changes && job.status != Status.QUEUED && job.status != Status.SCHEDULED
+                && job.status != Status.WAITING_FOR_ACTIVATION) {
             return Outcome.CONFLICT;
         }
         events.add(key("JobUpdated", jobId));
-        if (job.suspended == suspend) {
+        if (!changes) {
             return Outcome.OK;
         }
-        job.suspended = suspend;
-        if (suspend) {
-            for (Offer offer : offersOfJob(jobId)) {
-                end(offer, "OfferRevoked", events);
-            }
-            job.status = Status.WAITING_FOR_ACTIVATION;
-            events.add(key("JobWaitingForActivation", jobId));
-        } else {
+        job.mode = mode;
+        if (mode.equals("queue")) {
             job.status = Status.QUEUED;
             if (job.classified) {
                 job.queue = classifiedQueue(job);
@@ -390,8 +396,29 @@ final class ReferenceModel {
                 events.add(key("JobClassified", jobId));
             }
             events.add(key("JobQueued", jobId));
+            entered(job);
+            return Outcome.OK;
+        }
+        for (Offer offer : offersOfJob(jobId)) {
+            end(offer, "OfferRevoked", events);
+        }
+        if (scheduleAt != null && scheduleAt.isAfter(now)) {
+            job.status = Status.SCHEDULED;
+            events.add(key("JobScheduled", jobId));
+            schedule(scheduleAt, "activate", jobId);
+        } else {
+            job.status = Status.WAITING_FOR_ACTIVATION;
+            events.add(key("JobWaitingForActivation", jobId));
         }
         return Outcome.OK;
+    }
+
+    /** The job entered its queue now: in q1 its exception policy cancels it should it still wait there after {@link #Q1_PATIENCE}. */
+    private void entered(Job job) {
+        job.enqueuedAt = now;
+        if (job.queue.equals("q1")) {
+            schedule(now.plus(Q1_PATIENCE), "exception", job.id);
+        }
     }
 
     /** A job upsert of the priority alone, guarded by an etag that holds or not. */
@@ -459,6 +486,25 @@ final class ReferenceModel {
                 Job job = jobs.get(timer.subject());
                 if (job != null && job.status == Status.COMPLETED && timer.at().equals(job.releaseAt)) {
                     release(job, events);
+                }
+            }
+            case "activate" -> {
+                Job job = jobs.get(timer.subject());
+                if (job != null && job.status == Status.SCHEDULED && job.mode.equals("schedule@" + timer.at())) {
+                    job.status = Status.WAITING_FOR_ACTIVATION;
+                    events.add(key("JobWaitingForActivation", job.id));
+                }
+            }
+            case "exception" -> {
+                Job job = jobs.get(timer.subject());
+                if (job != null && job.status == Status.QUEUED && job.queue.equals("q1")
+                        && job.enqueuedAt.plus(Q1_PATIENCE).equals(timer.at())) {
+                    events.add(key("JobExceptionTriggered", job.id));
+                    job.status = Status.CANCELLED;
+                    events.add(key("JobCancelled", job.id));
+                    for (Offer offer : offersOfJob(job.id)) {
+                        end(offer, "OfferRevoked", events);
+                    }
                 }
             }
             default -> {

@@ -3,6 +3,7 @@ package dev.jobrouter.core.engine;
 import dev.jobrouter.core.command.ActivateJob;
 import dev.jobrouter.core.command.SwitchMatchingMode;
 import dev.jobrouter.core.event.JobQueued;
+import dev.jobrouter.core.event.JobScheduled;
 import dev.jobrouter.core.event.JobWaitingForActivation;
 import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.JobStatus;
@@ -62,7 +63,9 @@ final class Scheduling implements Handlers.Family {
     /** Publishes what a job just stored in a holding mode is waiting for, and sets its timer. */
     void held(Transaction tx, RouterJob job) {
         if (job.status() == JobStatus.SCHEDULED) {
-            state.timers.schedule(new ActivateJob(job.id(), ((ScheduleAndSuspendMode) job.matchingMode()).scheduleAt()));
+            Instant scheduleAt = ((ScheduleAndSuspendMode) job.matchingMode()).scheduleAt();
+            state.timers.schedule(new ActivateJob(job.id(), scheduleAt));
+            tx.publish(new JobScheduled(tx.sequence(), tx.now(), job.id(), scheduleAt));
         } else {
             tx.publish(new JobWaitingForActivation(tx.sequence(), tx.now(), job.id(), job.scheduledAt()));
         }

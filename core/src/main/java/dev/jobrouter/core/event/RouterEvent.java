@@ -14,7 +14,7 @@ public sealed interface RouterEvent
                 OfferIssued, OfferAccepted, OfferDeclined, OfferExpired, OfferRevoked,
                 WorkerRegistered, WorkerDeregistered, WorkerUpdated,
                 JobClassified, JobClassificationFailed, JobWorkerSelectorsExpired, JobWaitingForActivation,
-                JobUnassigned, WorkerDeleted, JobExceptionTriggered {
+                JobUnassigned, WorkerDeleted, JobExceptionTriggered, JobScheduled {
 
     /**
      * @return the event's number: 0 for the router's first event, one more for each after it, in
