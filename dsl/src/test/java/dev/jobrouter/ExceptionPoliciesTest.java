@@ -136,6 +136,18 @@ class ExceptionPoliciesTest {
     }
 
     @Test
+    void aRuleThatPutsTheJobBackIntoTheQueueItOverflowsFiresOnceAndDoesNotLoop() {
+        router.exceptionPolicy("bump").rule("full", new QueueLengthExceptionTrigger(1),
+                new ManualReclassifyExceptionAction(null, 50, null)).upsert();
+        router.queue("q1").exceptionPolicy("bump").upsert();
+        job("j1");
+        RouterJob bumped = job("j2");
+        assertThat(bumped.priority()).isEqualTo(50);
+        assertThat(bumped.queueId()).isEqualTo("q1");
+        assertThat(events.of(JobExceptionTriggered.class)).hasSize(1);
+    }
+
+    @Test
     void aCancelActionCancelsWithItsCodeAndNoteAndEndsTheActions() {
         router.queue("backup").distributionPolicy("p1").upsert();
         router.exceptionPolicy("drop").rule("full", new QueueLengthExceptionTrigger(1),

@@ -316,6 +316,7 @@ final class ReferenceModel {
         }
         job.status = Status.CANCELLED;
         job.releaseAt = null;
+        cancelTimers(jobId);
         events.add(key("JobCancelled", jobId));
         for (Offer offer : offersOfJob(jobId)) {
             end(offer, "OfferRevoked", events);
@@ -338,6 +339,7 @@ final class ReferenceModel {
             worker.declines.remove(jobId);
         }
         allOffers.values().removeIf(offer -> offer.jobId().equals(jobId));
+        cancelTimers(jobId);
         jobs.remove(jobId);
         events.add(key("JobDeleted", jobId));
         return Outcome.OK;
@@ -387,6 +389,9 @@ final class ReferenceModel {
         if (!changes) {
             return Outcome.OK;
         }
+        if (job.status == Status.SCHEDULED) {
+            cancelTimers(jobId);
+        }
         job.mode = mode;
         if (mode.equals("queue")) {
             job.status = Status.QUEUED;
@@ -415,6 +420,7 @@ final class ReferenceModel {
 
     /** The job entered its queue now: in q1 its exception policy cancels it should it still wait there after {@link #Q1_PATIENCE}. */
     private void entered(Job job) {
+        cancelTimers(job.id);
         job.enqueuedAt = now;
         if (job.queue.equals("q1")) {
             schedule(now.plus(Q1_PATIENCE), "exception", job.id);
@@ -621,6 +627,7 @@ final class ReferenceModel {
     }
 
     private void release(Job job, List<String> events) {
+        cancelTimers(job.id);
         workers.get(job.worker).held.remove(job.id);
         job.status = Status.CLOSED;
         job.releaseAt = null;
@@ -634,6 +641,16 @@ final class ReferenceModel {
 
     private void schedule(Instant at, String kind, String subject) {
         timers.add(new Timer(at, nextTimer++, kind, subject));
+    }
+
+    /**
+     * Drops the job's pending activation and exception timers, as the router cancels its own when the
+     * job re-enters its queue, switches its matching mode, or is cancelled, closed or deleted: a timer
+     * left for a job deleted and created again would fire in the wrong order among those of its instant.
+     */
+    private void cancelTimers(String jobId) {
+        timers.removeIf(timer -> timer.subject().equals(jobId)
+                && (timer.kind().equals("exception") || timer.kind().equals("activate")));
     }
 
     private static boolean terminal(Job job) {

@@ -82,6 +82,9 @@ final class Classification implements Handlers.Family {
             state.jobs.put(job.id(), classified);
             tx.publish(new JobClassified(tx.sequence(), now, job.id(), policy.id(), ok.queueId(), ok.priority(), attached));
             tx.publish(new JobQueued(tx.sequence(), now, job.id(), ok.queueId()));
+            if (entering) {
+                tx.entered(job.id());
+            }
             if (scheduled != null && !ok.queueId().equals(scheduled.queueId())) {
                 // Its offers were made under the old queue's policy (its expiry, its offer limit): the new queue
                 // offers it afresh.

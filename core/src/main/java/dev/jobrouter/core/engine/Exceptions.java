@@ -30,11 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exception policies at work. A job that enters a queue naming one (every {@link JobQueued} marks an
- * entry; the same queue and enqueuedAt are the same entry) is checked against the queue-length rules
- * at once, and gets one timer for the earliest wait-time rule still to fire. A rule fires at most once
- * per entry: JobExceptionTriggered, then its actions in order. A cancel runs as a follow-up
- * {@link CancelJob}, decided like the caller's, and ends the actions.
+ * Exception policies at work. A job that enters a queue naming one (created into it, moved into it by
+ * classification or by hand, unassigned, queued from a hold: {@link Transaction#entered}) is checked
+ * against the queue-length rules at once, and gets one timer for the earliest wait-time rule still to
+ * fire. A rule fires at most once per entry, and at most once per job in one command, so a policy that
+ * moves a job back into the queue it overflows cannot loop: JobExceptionTriggered, then its actions in
+ * order. A cancel runs as a follow-up {@link CancelJob}, decided like the caller's, and ends the actions.
  */
 final class Exceptions implements Handlers.Family {
     private static final Logger log = LoggerFactory.getLogger(Exceptions.class);
@@ -62,13 +63,13 @@ final class Exceptions implements Handlers.Family {
     boolean run(Transaction tx) {
         boolean any = false;
         int rounds = 0;
-        while (!tx.jobsQueued.isEmpty()) {
+        while (!tx.jobsEntered.isEmpty()) {
             if (++rounds > MAX_ROUNDS) {
                 throw new RouterException(ErrorCode.CONFLICT, "exception policies moved jobs between queues more than "
-                        + MAX_ROUNDS + " times in one command; jobs " + tx.jobsQueued, null, null);
+                        + MAX_ROUNDS + " times in one command; jobs " + tx.jobsEntered, null, null);
             }
-            List<String> entered = new ArrayList<>(tx.jobsQueued);
-            tx.jobsQueued.clear();
+            List<String> entered = new ArrayList<>(tx.jobsEntered);
+            tx.jobsEntered.clear();
             for (String jobId : entered) {
                 entered(tx, jobId);
             }
@@ -91,10 +92,6 @@ final class Exceptions implements Handlers.Family {
         if (job == null || job.status() != JobStatus.QUEUED) {
             return;
         }
-        QueueEntry entry = state.queueEntries.get(jobId);
-        if (entry != null && entry.isEntry(job.queueId(), job.enqueuedAt())) {
-            return;
-        }
         forget(jobId);
         ExceptionPolicy policy = policyOf(job);
         if (policy == null) {
@@ -103,6 +100,7 @@ final class Exceptions implements Handlers.Family {
         state.queueEntries.put(jobId, new QueueEntry(job.queueId(), job.enqueuedAt(), Set.of(), null));
         for (ExceptionRule rule : policy.exceptionRules()) {
             if (rule.trigger() instanceof QueueLengthExceptionTrigger length
+                    && !tx.exceptionsFired.contains(List.of(jobId, rule.id()))
                     && state.queuedJobs.length(job.queueId()) > length.threshold()
                     && decider.allows(tx, new TriggerException(jobId, job.queueId(), policy.id(), rule.id()), job,
                             null)
@@ -130,6 +128,7 @@ final class Exceptions implements Handlers.Family {
         for (ExceptionRule rule : policy.exceptionRules()) {
             if (rule.trigger() instanceof WaitTimeExceptionTrigger wait
                     && !state.queueEntries.get(job.id()).firedRuleIds().contains(rule.id())
+                    && !tx.exceptionsFired.contains(List.of(job.id(), rule.id()))
                     && !job.enqueuedAt().plus(wait.threshold()).isAfter(tx.now())
                     && !fire(tx, job.id(), rule)) {
                 return null;
@@ -150,6 +149,7 @@ final class Exceptions implements Handlers.Family {
         Set<String> fired = new HashSet<>(entry.firedRuleIds());
         fired.add(rule.id());
         state.queueEntries.put(jobId, new QueueEntry(entry.queueId(), entry.enqueuedAt(), fired, entry.timerDueAt()));
+        tx.exceptionsFired.add(List.of(jobId, rule.id()));
         tx.publish(new JobExceptionTriggered(tx.sequence(), tx.now(), jobId, job.queueId(), rule.id()));
         for (ExceptionAction action : rule.actions()) {
             if (action instanceof CancelExceptionAction cancel) {
@@ -162,7 +162,9 @@ final class Exceptions implements Handlers.Family {
             }
         }
         RouterJob after = state.jobs.get(jobId);
-        return after.status() == JobStatus.QUEUED && entry.isEntry(after.queueId(), after.enqueuedAt());
+        // An action that put the job into a queue anew (a manual reclassify) ends this entry's rules.
+        return after.status() == JobStatus.QUEUED && !tx.jobsEntered.contains(jobId)
+                && entry.isEntry(after.queueId(), after.enqueuedAt());
     }
 
     /** Moves the job by hand; it re-enters its (new) queue from now, with its open offers revoked. */
@@ -179,6 +181,7 @@ final class Exceptions implements Handlers.Family {
                 JobStatus.QUEUED, now, List.copyOf(requested), job.attachedWorkerSelectors());
         state.jobs.put(job.id(), moved);
         tx.publish(new JobQueued(tx.sequence(), now, job.id(), queueId));
+        tx.entered(job.id());
         offers.revokeOpenOffers(tx, job.id());
         classification.rescheduleExpiry(job, moved);
         tx.jobsToMatch.add(job.id());

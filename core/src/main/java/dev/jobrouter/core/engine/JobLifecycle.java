@@ -126,6 +126,7 @@ final class JobLifecycle implements Handlers.Family {
             classification.rescheduleExpiry(null, job);
         } else if (policyId == null) {
             tx.publish(new JobQueued(tx.sequence(), now, jobId, queueId));
+            tx.entered(jobId);
             classification.rescheduleExpiry(null, job);
         } else {
             classification.classify(tx, job, null);
@@ -245,6 +246,7 @@ final class JobLifecycle implements Handlers.Family {
             scheduling.held(tx, stored);
         } else {
             tx.publish(new JobQueued(tx.sequence(), now, job.id(), job.queueId()));
+            tx.entered(job.id());
             tx.jobsToMatch.add(job.id());
         }
         return new UnassignJobResult(job.id(), count);

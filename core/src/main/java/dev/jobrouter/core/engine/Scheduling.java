@@ -89,6 +89,7 @@ final class Scheduling implements Handlers.Family {
             state.jobs.put(job.id(), queueing);
             if (queueing.classificationPolicyId() == null) {
                 tx.publish(new JobQueued(tx.sequence(), now, job.id(), job.queueId()));
+                tx.entered(job.id());
             } else {
                 classification.classify(tx, state.jobs.get(job.id()), before);
             }

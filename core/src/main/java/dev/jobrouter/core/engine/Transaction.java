@@ -1,12 +1,12 @@
 package dev.jobrouter.core.engine;
 
 import dev.jobrouter.core.command.FollowUpCommand;
-import dev.jobrouter.core.event.JobQueued;
 import dev.jobrouter.core.event.RouterEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +25,10 @@ final class Transaction {
     /** Jobs and workers whose change may allow a new offer. */
     final Set<String> jobsToMatch = new LinkedHashSet<>();
     final Set<String> workersToMatch = new LinkedHashSet<>();
-    /** Jobs that entered a queue: every {@link JobQueued} marks one, for the exception policies to look at. */
-    final Set<String> jobsQueued = new LinkedHashSet<>();
+    /** Jobs that entered a queue (created, moved, unassigned, queued from a hold), for the exception policies. */
+    final Set<String> jobsEntered = new LinkedHashSet<>();
+    /** Exception rules fired in this command, as job id and rule id: each fires at most once per command. */
+    final Set<List<String>> exceptionsFired = new HashSet<>();
     private Instant now;
 
     Transaction(Sequences sequences) {
@@ -40,7 +42,8 @@ final class Transaction {
         followUps.clear();
         jobsToMatch.clear();
         workersToMatch.clear();
-        jobsQueued.clear();
+        jobsEntered.clear();
+        exceptionsFired.clear();
         return this;
     }
 
@@ -56,9 +59,11 @@ final class Transaction {
 
     void publish(RouterEvent event) {
         events.add(event);
-        if (event instanceof JobQueued queued) {
-            jobsQueued.add(queued.jobId());
-        }
+    }
+
+    /** Marks the job as having entered its queue now: a new entry for its exception policy. */
+    void entered(String jobId) {
+        jobsEntered.add(jobId);
     }
 
     List<RouterEvent> events() {
