@@ -18,13 +18,9 @@ import java.util.TreeMap;
  * itself, as the jobs map's listener hands it over before and after each change.
  */
 public final class QueuedJobs {
-    /** Enqueue time, then arrival: the least is the job that has waited longest. */
-    private static final Comparator<WaitingJobs.Place> WAIT_ORDER = Comparator.comparing(WaitingJobs.Place::enqueuedAt)
-            .thenComparingLong(WaitingJobs.Place::arrival);
-
     /** One queue's jobs. */
     private static final class Queue {
-        final RankedSet<WaitingJobs.Place> jobs = new RankedSet<>(WaitingJobs.QUEUE_ORDER, WAIT_ORDER);
+        final QueueOrderTree jobs = new QueueOrderTree();
         /** Priority, highest first, to the number of jobs with it. */
         final SortedMap<Integer, Integer> perPriority = new TreeMap<>(Comparator.reverseOrder());
     }
@@ -76,7 +72,7 @@ public final class QueuedJobs {
     /** @return when the queue's longest-waiting job was queued, or {@code null} for an empty queue */
     public Instant earliestEnqueuedAt(String queueId) {
         Queue queue = queues.get(queueId);
-        return queue == null ? null : queue.jobs.leastBySecond().enqueuedAt();
+        return queue == null ? null : queue.jobs.longestWaitingSince();
     }
 
     /** @return per priority present in the queue, highest first, the number of jobs with it */
