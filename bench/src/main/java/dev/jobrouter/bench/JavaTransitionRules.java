@@ -10,6 +10,11 @@ import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.DeregisterWorker;
 import dev.jobrouter.core.command.ExpireOffer;
 import dev.jobrouter.core.command.IssueOffer;
+import dev.jobrouter.core.command.ClassificationPolicyDeletion;
+import dev.jobrouter.core.command.DeleteWorker;
+import dev.jobrouter.core.command.DistributionPolicyDeletion;
+import dev.jobrouter.core.command.ExceptionPolicyDeletion;
+import dev.jobrouter.core.command.QueueDeletion;
 import dev.jobrouter.core.command.ReclassifyJob;
 import dev.jobrouter.core.command.SwitchMatchingMode;
 import dev.jobrouter.core.command.UnassignJob;
@@ -103,6 +108,38 @@ final class JavaTransitionRules implements TransitionRules {
         if (command instanceof UpdateJob) {
             return !job.status().isTerminal() ? Verdict.ALLOW
                     : refuse("a closed or cancelled job cannot be updated", "updating a job needs a job that is not closed or cancelled");
+        }
+        if (command instanceof DeleteWorker) {
+            return decision.worker().assignedJobs().isEmpty() ? Verdict.ALLOW
+                    : refuse("a worker holding jobs cannot be deleted", "deleteWorker needs a worker that holds no job");
+        }
+        if (command instanceof QueueDeletion deletion) {
+            if (deletion.activeJobs() > 0) {
+                return refuse("a queue holding active jobs cannot be deleted",
+                        "deleteQueue needs a queue whose jobs are all closed or cancelled");
+            }
+            return deletion.fallbackOf().isEmpty() ? Verdict.ALLOW
+                    : refuse("a classification policy's fallback queue cannot be deleted",
+                            "deleteQueue needs a queue that no classification policy falls back to");
+        }
+        if (command instanceof DistributionPolicyDeletion deletion) {
+            return deletion.queues().isEmpty() ? Verdict.ALLOW
+                    : refuse("a distribution policy named by a queue cannot be deleted",
+                            "deleteDistributionPolicy needs a policy that no queue names");
+        }
+        if (command instanceof ClassificationPolicyDeletion deletion) {
+            if (!deletion.activeJobs().isEmpty()) {
+                return refuse("a classification policy named by an active job cannot be deleted",
+                        "deleteClassificationPolicy needs a policy that no active job names");
+            }
+            return deletion.exceptionPolicies().isEmpty() ? Verdict.ALLOW
+                    : refuse("a classification policy named by an exception policy cannot be deleted",
+                            "deleteClassificationPolicy needs a policy that no exception policy's reclassify action names");
+        }
+        if (command instanceof ExceptionPolicyDeletion deletion) {
+            return deletion.queues().isEmpty() ? Verdict.ALLOW
+                    : refuse("an exception policy named by a queue cannot be deleted",
+                            "deleteExceptionPolicy needs a policy that no queue names");
         }
         if (command instanceof UnassignJob) {
             if (job.status() != JobStatus.ASSIGNED) {

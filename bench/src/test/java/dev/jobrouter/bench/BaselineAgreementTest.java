@@ -9,6 +9,8 @@ import dev.jobrouter.core.command.CloseJob;
 import dev.jobrouter.core.command.CompleteJob;
 import dev.jobrouter.core.command.DeclineJobOffer;
 import dev.jobrouter.core.command.DeleteJob;
+import dev.jobrouter.core.command.DeleteWorker;
+import dev.jobrouter.core.command.UnassignJob;
 import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.command.UpsertJob;
@@ -18,9 +20,11 @@ import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.core.model.ChannelConfiguration;
+import dev.jobrouter.core.model.QueueAndMatchMode;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobAssignment;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.core.model.SuspendMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +114,7 @@ class BaselineAgreementTest {
                 .flatMap(job -> job.assignments().values().stream()).map(RouterJobAssignment::assignmentId)
                 .findFirst().orElse("assignment-none");
         Instant now = host.now();
-        switch (random.nextInt(11)) {
+        switch (random.nextInt(15)) {
             case 0, 1:
                 return new UpsertJob(jobId, random.nextInt(4) == 0 ? "chat" : "voice", random.nextBoolean() ? "q1" : "q2",
                         random.nextInt(5) - 2, Map.of(), Map.of());
@@ -143,6 +147,13 @@ class BaselineAgreementTest {
                         random.nextInt(60)), null);
             case 8:
                 return new CancelJob(jobId, null, null);
+            case 9:
+                return new UnassignJob(jobId, assignmentId, random.nextBoolean());
+            case 10:
+                return new UpsertJob(jobId, null, null, null, Map.of(), Map.of(), null, null,
+                        random.nextBoolean() ? new SuspendMode() : new QueueAndMatchMode());
+            case 11:
+                return new DeleteWorker("w" + random.nextInt(4));
             default:
                 return new DeleteJob(jobId);
         }
