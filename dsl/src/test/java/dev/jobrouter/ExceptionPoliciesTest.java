@@ -199,6 +199,14 @@ class ExceptionPoliciesTest {
         router.queue("q1").exceptionPolicy("other").upsert();
         router.deleteExceptionPolicy("escalate");
         assertThat(router.listExceptionPolicies()).extracting(p -> p.id()).containsExactly("other");
+
+        router.queue("backup").distributionPolicy("p1").upsert();
+        router.exceptionPolicy("other").rule("r", new QueueLengthExceptionTrigger(5),
+                new ManualReclassifyExceptionAction("backup", null, null)).upsert();
+        assertThatThrownBy(() -> router.deleteQueue("backup")).isInstanceOfSatisfying(RouterException.class, e -> {
+            assertThat(e.rule()).isEqualTo("a queue an exception policy moves jobs into cannot be deleted");
+            assertThat(e.getMessage()).contains("the target of [other]");
+        });
     }
 
     @Test

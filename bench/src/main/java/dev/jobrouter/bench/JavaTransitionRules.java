@@ -118,9 +118,13 @@ final class JavaTransitionRules implements TransitionRules {
                 return refuse("a queue holding active jobs cannot be deleted",
                         "deleteQueue needs a queue whose jobs are all closed or cancelled");
             }
-            return deletion.fallbackOf().isEmpty() ? Verdict.ALLOW
-                    : refuse("a classification policy's fallback queue cannot be deleted",
-                            "deleteQueue needs a queue that no classification policy falls back to");
+            if (!deletion.fallbackOf().isEmpty()) {
+                return refuse("a classification policy's fallback queue cannot be deleted",
+                        "deleteQueue needs a queue that no classification policy falls back to");
+            }
+            return deletion.exceptionPolicies().isEmpty() ? Verdict.ALLOW
+                    : refuse("a queue an exception policy moves jobs into cannot be deleted",
+                            "deleteQueue needs a queue that no exception policy's manual reclassify action names");
         }
         if (command instanceof DistributionPolicyDeletion deletion) {
             return deletion.queues().isEmpty() ? Verdict.ALLOW

@@ -8,9 +8,12 @@ import java.util.List;
  * @param queueId the queue
  * @param activeJobs how many of its jobs are neither closed nor cancelled
  * @param fallbackOf the classification policies whose fallback queue it is, by id
+ * @param exceptionPolicies the exception policies whose manual reclassify actions move jobs into it, by id
  */
-public record QueueDeletion(String queueId, int activeJobs, List<String> fallbackOf) implements Command {
+public record QueueDeletion(String queueId, int activeJobs, List<String> fallbackOf, List<String> exceptionPolicies)
+        implements Command {
     public QueueDeletion {
         fallbackOf = List.copyOf(fallbackOf);
+        exceptionPolicies = List.copyOf(exceptionPolicies);
     }
 }

@@ -167,13 +167,12 @@ final class Exceptions implements Handlers.Family {
                 && entry.isEntry(after.queueId(), after.enqueuedAt());
     }
 
-    /** Moves the job by hand; it re-enters its (new) queue from now, with its open offers revoked. */
+    /**
+     * Moves the job by hand; it re-enters its (new) queue from now, with its open offers revoked. The
+     * queue exists: the policy's upsert checked it, and the rules refuse its deletion while named.
+     */
     private void manualReclassify(Transaction tx, RouterJob job, ManualReclassifyExceptionAction action) {
         String queueId = action.queueId() == null ? job.queueId() : action.queueId();
-        if (state.queues.get(queueId) == null) {
-            log.warn("manual reclassify of job {} skipped: queue {} no longer exists", job.id(), queueId);
-            return;
-        }
         Instant now = tx.now();
         List<RouterWorkerSelector> requested = new ArrayList<>(job.requestedWorkerSelectors());
         requested.addAll(Selectors.stored("worker selector of job " + job.id(), action.workerSelectors(), now));
@@ -191,9 +190,10 @@ final class Exceptions implements Handlers.Family {
     private void reclassify(Transaction tx, RouterJob job, ReclassifyExceptionAction action) {
         String policyId = action.classificationPolicyId() == null ? job.classificationPolicyId()
                 : action.classificationPolicyId();
-        if (policyId == null || state.classificationPolicies.get(policyId) == null) {
-            log.warn("reclassify of job {} skipped: it names no classification policy that exists ({})", job.id(),
-                    policyId);
+        if (policyId == null) {
+            // The action names no policy and the job has none: nothing to classify with.
+            log.warn("reclassify of job {} skipped: neither the action nor the job names a classification policy",
+                    job.id());
             return;
         }
         if (job.classificationPolicyId() == null && state.requestedQueues.get(job.id()) == null) {

@@ -209,9 +209,18 @@ final class Topology implements Handlers.Family {
                 .map(ClassificationPolicy::id)
                 .sorted()
                 .toList();
-        decider.require(tx, new QueueDeletion(queue.id(), activeJobs, fallbackOf),
-                () -> "queue " + queue.id() + " holds " + activeJobs + " active jobs and is the fallback of "
-                        + (fallbackOf.isEmpty() ? "no classification policy" : fallbackOf),
+        List<String> movedToBy = state.exceptionPolicies.values().stream()
+                .filter(exceptions -> exceptions.exceptionRules().stream()
+                        .flatMap(rule -> rule.actions().stream())
+                        .anyMatch(action -> action instanceof ManualReclassifyExceptionAction manual
+                                && queue.id().equals(manual.queueId())))
+                .map(ExceptionPolicy::id)
+                .sorted()
+                .toList();
+        decider.require(tx, new QueueDeletion(queue.id(), activeJobs, fallbackOf, movedToBy),
+                () -> "queue " + queue.id() + " holds " + activeJobs + " active jobs, is the fallback of "
+                        + (fallbackOf.isEmpty() ? "no classification policy" : fallbackOf)
+                        + " and the target of " + (movedToBy.isEmpty() ? "no exception policy" : movedToBy),
                 queue, state.policyOf(queue));
         state.queues.remove(queue.id());
         state.roundRobinCursors.remove(queue.id());
