@@ -92,6 +92,25 @@ class ExceptionPoliciesTest {
     }
 
     @Test
+    void aReclassifyActionOnAJobWithoutAPolicyFallsBackToTheQueueItsCallerSet() {
+        router.queue("gold").distributionPolicy("p1").label("tier", "gold").upsert();
+        router.classificationPolicy("tiers")   // no fallback queue: a job it cannot place stays in its own
+                .queueSelectorAttachments(new ConditionalQueueSelectorAttachment(
+                        new ExpressionRouterRule("job.Gold == true"), List.of(RouterQueueSelector.equal("tier", "gold"))))
+                .upsert();
+        router.exceptionPolicy("retier").rule("slow", new WaitTimeExceptionTrigger(FIVE_MINUTES),
+                new ReclassifyExceptionAction("tiers", Map.of("Late", true))).upsert();
+        router.queue("q1").exceptionPolicy("retier").upsert();
+        job("j1");
+
+        router.advanceBy(FIVE_MINUTES);
+        RouterJob reclassified = router.getJob("j1");
+        assertThat(reclassified.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(reclassified.queueId()).isEqualTo("q1");
+        assertThat(reclassified.classificationPolicyId()).isEqualTo("tiers");
+    }
+
+    @Test
     void aRuleFiresAtMostOncePerEntryAndAgainAfterTheJobReEnters() {
         router.exceptionPolicy("tag").rule("slow", new WaitTimeExceptionTrigger(FIVE_MINUTES),
                 new ReclassifyExceptionAction(null, Map.of("Late", true))).upsert();

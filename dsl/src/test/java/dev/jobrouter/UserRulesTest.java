@@ -11,6 +11,7 @@ import dev.jobrouter.Fixtures.Snapshot;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.RouterJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,6 +203,23 @@ class UserRulesTest {
 
             assertThat(router.getJob("j1").status()).isEqualTo(JobStatus.CANCELLED);
             assertThat(router.getJob("j1").dispositionCode()).isEqualTo("RejectedBySupervisor");
+        }
+    }
+
+    @Test
+    void aCommandReturnsItsJobAsItsFollowUpsLeftIt() {
+        try (JobRouter router = Fixtures.router(HEADER + """
+                rule "a caller who hangs up is cancelled"
+                when
+                    UpdateJob($jobId : jobId, labels["hungUp"] == true)
+                then
+                    insert(new FollowUp(new CancelJob($jobId, "Abandoned", null)));
+                end
+                """)) {
+            voiceJob(router, "j1");
+            RouterJob returned = router.job("j1").label("hungUp", true).upsert();
+            assertThat(returned.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(returned).isEqualTo(router.getJob("j1"));
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.jobrouter.core.engine;
 
-import dev.jobrouter.core.ErrorCode;
-import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.CancelJob;
 import dev.jobrouter.core.command.ExceptionWaitTimeDue;
 import dev.jobrouter.core.command.TriggerException;
@@ -39,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Exceptions implements Handlers.Family {
     private static final Logger log = LoggerFactory.getLogger(Exceptions.class);
-    /** The most rounds of queue entries one command may cause, so policies that bounce a job cannot loop. */
-    private static final int MAX_ROUNDS = 100;
 
     private final RouterState state;
     private final Decider decider;
@@ -59,15 +55,13 @@ final class Exceptions implements Handlers.Family {
         handlers.on(ExceptionWaitTimeDue.class, this::waitTimeDue);
     }
 
-    /** @return whether it looked at any job; entries that actions cause are looked at in further rounds */
+    /**
+     * @return whether it looked at any job. Entries that actions cause are looked at in further rounds;
+     *     they end, since a round needs a rule that fired, and each rule fires once per job in a command
+     */
     boolean run(Transaction tx) {
         boolean any = false;
-        int rounds = 0;
         while (!tx.jobsEntered.isEmpty()) {
-            if (++rounds > MAX_ROUNDS) {
-                throw new RouterException(ErrorCode.CONFLICT, "exception policies moved jobs between queues more than "
-                        + MAX_ROUNDS + " times in one command; jobs " + tx.jobsEntered, null, null);
-            }
             List<String> entered = new ArrayList<>(tx.jobsEntered);
             tx.jobsEntered.clear();
             for (String jobId : entered) {
@@ -100,7 +94,7 @@ final class Exceptions implements Handlers.Family {
         state.queueEntries.put(jobId, new QueueEntry(job.queueId(), job.enqueuedAt(), Set.of(), null));
         for (ExceptionRule rule : policy.exceptionRules()) {
             if (rule.trigger() instanceof QueueLengthExceptionTrigger length
-                    && !tx.exceptionsFired.contains(List.of(jobId, rule.id()))
+                    && !tx.firedInThisCommand(jobId, rule.id())
                     && state.queuedJobs.length(job.queueId()) > length.threshold()
                     && decider.allows(tx, new TriggerException(jobId, job.queueId(), policy.id(), rule.id()), job,
                             null)
@@ -128,7 +122,7 @@ final class Exceptions implements Handlers.Family {
         for (ExceptionRule rule : policy.exceptionRules()) {
             if (rule.trigger() instanceof WaitTimeExceptionTrigger wait
                     && !state.queueEntries.get(job.id()).firedRuleIds().contains(rule.id())
-                    && !tx.exceptionsFired.contains(List.of(job.id(), rule.id()))
+                    && !tx.firedInThisCommand(job.id(), rule.id())
                     && !job.enqueuedAt().plus(wait.threshold()).isAfter(tx.now())
                     && !fire(tx, job.id(), rule)) {
                 return null;
@@ -149,7 +143,7 @@ final class Exceptions implements Handlers.Family {
         Set<String> fired = new HashSet<>(entry.firedRuleIds());
         fired.add(rule.id());
         state.queueEntries.put(jobId, new QueueEntry(entry.queueId(), entry.enqueuedAt(), fired, entry.timerDueAt()));
-        tx.exceptionsFired.add(List.of(jobId, rule.id()));
+        tx.exceptionFired(jobId, rule.id());
         tx.publish(new JobExceptionTriggered(tx.sequence(), tx.now(), jobId, job.queueId(), rule.id()));
         for (ExceptionAction action : rule.actions()) {
             if (action instanceof CancelExceptionAction cancel) {

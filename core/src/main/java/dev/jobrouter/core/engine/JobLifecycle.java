@@ -230,10 +230,7 @@ final class JobLifecycle implements Handlers.Family {
         decider.require(tx, command, () -> describe(job) + " and was unassigned " + job.unassignmentCount() + " times",
                 job, state.workers.get(assignment.workerId()), null);
         Instant now = tx.now();
-        if (assignment.closePending()) {
-            state.timers.cancel(new ReleaseCapacity(job.id(), assignment.assignmentId(), assignment.releaseAt()));
-        }
-        releaseWorker(tx, assignment);
+        releaseWorker(tx, assignment);   // only an ASSIGNED job gets here, so no close is pending
         RouterJob handedBack = Snapshots.withAssignment(job, assignment.unassigned(now));
         JobMatchingMode mode = command.suspendMatching() ? new SuspendMode() : handedBack.matchingMode();
         RouterJob stored = state.jobs.put(job.id(), Snapshots.withMode(handedBack,

@@ -9,13 +9,6 @@ import dev.jobrouter.core.command.UpsertExceptionPolicy;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.command.UpsertQueue;
 import dev.jobrouter.core.command.UpsertWorker;
-import dev.jobrouter.core.model.ClassificationPolicy;
-import dev.jobrouter.core.model.DistributionPolicy;
-import dev.jobrouter.core.model.ExceptionPolicy;
-import dev.jobrouter.core.model.RouterJob;
-import dev.jobrouter.core.model.RouterQueue;
-import dev.jobrouter.core.model.RouterWorker;
-import java.util.function.Function;
 
 /** Optimistic concurrency: an upsert guarded by {@link IfMatch} runs only on the etag its caller read. */
 final class Preconditions implements Handlers.Family {
@@ -39,8 +32,9 @@ final class Preconditions implements Handlers.Family {
             throw RouterException.invalid("ifMatch needs an upsert to guard");
         }
         String id = Ids.check("id", upsert.entityId());
-        String what = kind(upsert) + " " + id;
-        String stored = storedEtag(upsert, id);
+        Target target = targetOf(upsert);
+        String what = target.kind() + " " + id;
+        String stored = target.entities().etagOf(id);
         if (stored == null) {
             throw new RouterException(ErrorCode.PRECONDITION_FAILED,
                     "ifMatch " + command.etag() + " does not hold: " + what + " does not exist");
@@ -52,43 +46,25 @@ final class Preconditions implements Handlers.Family {
         return handlers.run(upsert, tx);
     }
 
-    private String storedEtag(UpsertCommand<?> upsert, String id) {
+    /** What an upsert writes: the kind of entity, for messages, and the map that holds it. */
+    private record Target(String kind, TrackedMap<String, ?> entities) {}
+
+    private Target targetOf(UpsertCommand<?> upsert) {
         if (upsert instanceof UpsertJob) {
-            return etag(state.jobs, id, RouterJob::etag);
+            return new Target("job", state.jobs);
         }
         if (upsert instanceof UpsertWorker) {
-            return etag(state.workers, id, RouterWorker::etag);
+            return new Target("worker", state.workers);
         }
         if (upsert instanceof UpsertQueue) {
-            return etag(state.queues, id, RouterQueue::etag);
+            return new Target("queue", state.queues);
         }
         if (upsert instanceof UpsertDistributionPolicy) {
-            return etag(state.policies, id, DistributionPolicy::etag);
+            return new Target("distribution policy", state.policies);
         }
         if (upsert instanceof UpsertExceptionPolicy) {
-            return etag(state.exceptionPolicies, id, ExceptionPolicy::etag);
+            return new Target("exception policy", state.exceptionPolicies);
         }
-        return etag(state.classificationPolicies, id, ClassificationPolicy::etag);
-    }
-
-    private static <V> String etag(TrackedMap<String, V> entities, String id, Function<V, String> etag) {
-        V entity = entities.get(id);
-        return entity == null ? null : etag.apply(entity);
-    }
-
-    private static String kind(UpsertCommand<?> upsert) {
-        if (upsert instanceof UpsertJob) {
-            return "job";
-        }
-        if (upsert instanceof UpsertWorker) {
-            return "worker";
-        }
-        if (upsert instanceof UpsertQueue) {
-            return "queue";
-        }
-        if (upsert instanceof UpsertExceptionPolicy) {
-            return "exception policy";
-        }
-        return upsert instanceof UpsertDistributionPolicy ? "distribution policy" : "classification policy";
+        return new Target("classification policy", state.classificationPolicies);
     }
 }

@@ -5,10 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.FollowUpCommand;
-import dev.jobrouter.core.command.IfMatch;
 import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.command.TimedCommand;
-import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.DistributionStrategies;
 import dev.jobrouter.core.matching.DistributionStrategy;
@@ -157,7 +155,7 @@ public final class RouterEngine implements AutoCloseable {
                     runFollowUps(tx, timed);   // a cancel action is a follow-up
                 }
                 matcher.run(tx);
-                value = asStoredNow(command, value);
+                value = asStoredNow(value);
                 state.undo.commit();
                 return new Outcome<>(value, List.copyOf(tx.events()));
             } catch (RuntimeException | Error e) {
@@ -171,16 +169,15 @@ public final class RouterEngine implements AutoCloseable {
     }
 
     /**
-     * @return a job upsert's job as the whole command left it: its exception actions and follow-ups
-     *     (a cancel) run after the upsert's handler returned
+     * @return the job or worker a command returns as the whole command left it: follow-ups (a cancel a
+     *     rule asked for) and exception actions run after the handler returned; one they deleted is
+     *     returned as the handler left it
      */
     @SuppressWarnings("unchecked")
-    private <R> R asStoredNow(RouterCommand<R> command, R value) {
-        RouterCommand<?> upsert = command instanceof IfMatch<?> guarded ? guarded.upsert() : command;
-        if (upsert instanceof UpsertJob job && value instanceof RouterJob) {
-            return (R) state.jobs.get(job.jobId());
-        }
-        return value;
+    private <R> R asStoredNow(R value) {
+        Object now = value instanceof RouterJob job ? state.jobs.get(job.id())
+                : value instanceof RouterWorker worker ? state.workers.get(worker.id()) : null;
+        return now == null ? value : (R) now;
     }
 
     /**
@@ -255,7 +252,6 @@ public final class RouterEngine implements AutoCloseable {
         return state.policy(policyId);
     }
 
-    /** @return every offer the job has had, open or ended, in issue order */
     /**
      * @param now the instant the waits are measured to
      * @return the queue's length, longest wait and estimated wait per priority
@@ -290,6 +286,7 @@ public final class RouterEngine implements AutoCloseable {
                 position - 1);
     }
 
+    /** @return every offer the job has had, open or ended, in issue order */
     public List<RouterJobOffer> getJobOffers(String jobId) {
         return List.copyOf(state.offersOf(state.job(jobId).id()));
     }

@@ -47,6 +47,12 @@ final class TrackedMap<K, V> {
         return entries.get(key);
     }
 
+    /** @return the etag of the entity stored under the key, or {@code null} when none is (or the map keeps no etags) */
+    String etagOf(K key) {
+        V value = entries.get(key);
+        return value == null || etags == null ? null : etags.etagOf().apply(value);
+    }
+
     /** @return an unmodifiable view of the entries */
     Map<K, V> asMap() {
         return Collections.unmodifiableMap(entries);

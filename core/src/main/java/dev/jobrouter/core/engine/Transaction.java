@@ -28,7 +28,7 @@ final class Transaction {
     /** Jobs that entered a queue (created, moved, unassigned, queued from a hold), for the exception policies. */
     final Set<String> jobsEntered = new LinkedHashSet<>();
     /** Exception rules fired in this command, as job id and rule id: each fires at most once per command. */
-    final Set<List<String>> exceptionsFired = new HashSet<>();
+    private final Set<List<String>> exceptionsFired = new HashSet<>();
     private Instant now;
 
     Transaction(Sequences sequences) {
@@ -59,6 +59,15 @@ final class Transaction {
 
     void publish(RouterEvent event) {
         events.add(event);
+    }
+
+    void exceptionFired(String jobId, String ruleId) {
+        exceptionsFired.add(List.of(jobId, ruleId));
+    }
+
+    /** @return whether the exception rule fired for the job in this command; allocates nothing when none did */
+    boolean firedInThisCommand(String jobId, String ruleId) {
+        return !exceptionsFired.isEmpty() && exceptionsFired.contains(List.of(jobId, ruleId));
     }
 
     /** Marks the job as having entered its queue now: a new entry for its exception policy. */
