@@ -11,6 +11,7 @@ import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.event.JobExceptionTriggered;
 import dev.jobrouter.core.event.JobQueued;
+import dev.jobrouter.core.event.JobUpdated;
 import dev.jobrouter.core.model.CancelExceptionAction;
 import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.JobStatus;
@@ -86,6 +87,12 @@ class ExceptionPoliciesTest {
         assertThat(escalated.priority()).isEqualTo(10);
         assertThat(escalated.labels()).containsEntry("Escalated", true);
         assertThat(escalated.classificationPolicyId()).isEqualTo("cp");
+        assertThat(events.of(JobUpdated.class)).as("the labels the action set, told to event consumers")
+                .singleElement().satisfies(e -> {
+                    assertThat(e.at()).isEqualTo(T0.plus(FIVE_MINUTES));
+                    assertThat(e.labels()).containsEntry("Escalated", true);
+                    assertThat(e.updatedLabels()).isEqualTo(Map.of("Escalated", true));
+                });
 
         router.advanceBy(Duration.ofHours(1));
         assertThat(events.of(JobExceptionTriggered.class)).as("q-vip has no exception policy").hasSize(1);
@@ -151,6 +158,8 @@ class ExceptionPoliciesTest {
         assertThat(moved.enqueuedAt()).isEqualTo(router.now());
         assertThat(moved.requestedWorkerSelectors()).extracting(RouterWorkerSelector::key).containsExactly("Overflow");
         assertThat(events.of(JobQueued.class)).extracting(JobQueued::queueId).endsWith("q1", "backup");
+        assertThat(events.of(JobUpdated.class)).as("the new priority, told to event consumers").singleElement()
+                .satisfies(e -> assertThat(e.priority()).isEqualTo(10));
         assertThat(router.getQueueStatistics("q1").length()).isEqualTo(2);
     }
 

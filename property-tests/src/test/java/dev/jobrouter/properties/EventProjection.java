@@ -78,7 +78,9 @@ final class EventProjection implements Consumer<RouterEvent> {
             job.tags = e.tags();
             jobs.put(e.jobId(), job);
         } else if (event instanceof JobQueued e) {
-            jobs.get(e.jobId()).status = JobStatus.QUEUED;
+            Job job = jobs.get(e.jobId());
+            job.status = JobStatus.QUEUED;
+            job.queue = e.queueId();   // an exception policy's manual reclassify moves a job with this event alone
         } else if (event instanceof JobClassified e) {
             Job job = jobs.get(e.jobId());
             job.queue = e.queueId();

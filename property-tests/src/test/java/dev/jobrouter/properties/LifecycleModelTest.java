@@ -30,7 +30,8 @@ class LifecycleModelTest {
             "offer issued", "accepted", "declined for good", "declined with retry", "offered again after a retry time",
             "offer expired", "deregistered by expiry", "revoked", "close now", "close with a later release",
             "delayed release", "unassigned", "suspended", "scheduled", "scheduled job activated", "queue-and-match",
-            "exception triggered", "worker deleted",
+            "exception too-long", "exception slow", "exception full", "worker deleted", "topology deleted",
+            "deletion refused",
             "OK", "CONFLICT", "NOT_FOUND", "INVALID_ARGUMENT", "PRECONDITION_FAILED");
 
     @Test

@@ -33,6 +33,9 @@ import dev.jobrouter.core.event.WorkerRegistered;
 import dev.jobrouter.core.event.WorkerUpdated;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.CancelExceptionAction;
+import dev.jobrouter.core.model.ManualReclassifyExceptionAction;
+import dev.jobrouter.core.model.QueueLengthExceptionTrigger;
+import dev.jobrouter.core.model.ReclassifyExceptionAction;
 import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.QueueAndMatchMode;
@@ -112,9 +115,15 @@ final class LifecycleRun implements AutoCloseable {
         router.classificationPolicy("cp").prioritizationRule(new ExpressionRouterRule("job.vip == true ? 5 : 1"))
                 .queueSelectorAttachments(new PassThroughQueueSelectorAttachment("tier", LabelOperator.EQUAL)).upsert();
         router.queue("q2").distributionPolicy("p2").label("tier", "gold").upsert();
+        // q3 has no workers: its exception policy moves a job that finds another waiting to q1, and reclassifies
+        // one that waits too long. The run deletes and re-creates q3, p3 and "overflow".
+        upsertP3();
+        upsertOverflow();
+        upsertQ3();
         this.model = new ReferenceModel(T0, Map.of(
                 "q1", new Policy(Duration.ofMinutes(2), 2),
-                "q2", new Policy(Duration.ofSeconds(45), 1)), expiryDeregisters);
+                "q2", new Policy(Duration.ofSeconds(45), 1),
+                "q3", new Policy(Duration.ofSeconds(30), 1)), expiryDeregisters);
         router.onEvent(events::add);
         router.onEvent(projection);
     }
@@ -175,6 +184,8 @@ final class LifecycleRun implements AutoCloseable {
             }
         } else if (kind < 91) {
             priorityIfMatch(arg);
+        } else if (kind < 93) {
+            topology(arg);
         } else {
             advance(Duration.ofSeconds(1 + arg % 150));
         }
@@ -185,11 +196,62 @@ final class LifecycleRun implements AutoCloseable {
 
     // ---- commands
 
+    private void upsertP3() {
+        router.distributionPolicy("p3").offerExpiresAfter(Duration.ofSeconds(30)).longestIdle().upsert();
+    }
+
+    private void upsertOverflow() {
+        router.exceptionPolicy("overflow")
+                .rule("full", new QueueLengthExceptionTrigger(1),
+                        new ManualReclassifyExceptionAction("q1", ReferenceModel.Q3_OVERFLOW_PRIORITY, List.of()))
+                .rule("slow", new WaitTimeExceptionTrigger(ReferenceModel.Q3_PATIENCE),
+                        new ReclassifyExceptionAction("cp", Map.of("tier", "gold")))
+                .upsert();
+    }
+
+    private void upsertQ3() {
+        router.queue("q3").distributionPolicy("p3").exceptionPolicy("overflow").upsert();
+    }
+
+    /** Deletes and re-creates q3, p3 and "overflow"; tries deletes the rules always refuse. */
+    private void topology(int arg) {
+        Outcome outcome = switch (arg % 8) {
+            case 0 -> command("delete queue q3", e -> model.deleteQueue("q3"), () -> router.deleteQueue("q3"));
+            case 1 -> command("upsert queue q3", e -> model.upsertQueue3(), this::upsertQ3);
+            case 2 -> command("delete distribution policy p3", e -> model.deleteDistributionPolicy("p3"),
+                    () -> router.deleteDistributionPolicy("p3"));
+            case 3 -> command("upsert distribution policy p3", e -> {
+                model.distributionPolicies.add("p3");
+                return Outcome.OK;
+            }, this::upsertP3);
+            case 4 -> command("delete exception policy overflow", e -> model.deleteOverflowPolicy(),
+                    () -> router.deleteExceptionPolicy("overflow"));
+            case 5 -> command("upsert exception policy overflow", e -> {
+                model.exceptionPolicies.add("overflow");
+                return Outcome.OK;
+            }, this::upsertOverflow);
+            case 6 -> command("delete distribution policy p1", e -> model.deleteDistributionPolicy("p1"),
+                    () -> router.deleteDistributionPolicy("p1"));
+            default -> model.exceptionPolicies.contains("overflow")
+                    ? arg / 8 % 2 == 0
+                            ? command("delete queue q1", e -> model.deleteQueue("q1"), () -> router.deleteQueue("q1"))
+                            : command("delete classification policy cp", e -> model.deleteCp(),
+                                    () -> router.deleteClassificationPolicy("cp"))
+                    : command("delete queue q-missing", e -> model.deleteQueue("q-missing"),
+                            () -> router.deleteQueue("q-missing"));
+        };
+        if (outcome == Outcome.OK && arg % 2 == 0) {
+            coverage.count("topology deleted");
+        } else if (outcome == Outcome.CONFLICT) {
+            coverage.count("deletion refused");
+        }
+    }
+
     private void createJob(int arg) {
         String id = "j" + arg % JOB_IDS;
         ReferenceModel.Job existing = model.jobs.get(id);
         String channel = arg / JOB_IDS % 5 == 0 ? "chat" : "voice";
-        String queue = arg % 97 == 96 ? "q-missing" : arg / 80 % 3 == 0 ? "q2" : "q1";
+        String queue = arg % 97 == 96 ? "q-missing" : arg / 80 % 3 == 0 ? "q2" : arg / 80 % 5 == 4 ? "q3" : "q1";
         if (existing != null && arg / JOB_IDS % 4 != 0) {
             channel = existing.channel;     // mostly a valid update; sometimes a channel change, which is invalid
             queue = existing.queue;
@@ -414,6 +476,8 @@ final class LifecycleRun implements AutoCloseable {
         }
         List<RouterEvent> rest = applyOffers(expectEffects(expected, events));
         assertThat(rest).as("events after the matcher's offers").isEmpty();
+        events.stream().filter(JobExceptionTriggered.class::isInstance).map(JobExceptionTriggered.class::cast)
+                .forEach(e -> coverage.count("exception " + e.exceptionRuleId()));   // a queue-length rule fires in the command
         assertThat(model.missedMatch()).as("a match the matcher missed").isNull();
         return actual;
     }
@@ -450,8 +514,8 @@ final class LifecycleRun implements AutoCloseable {
         for (RouterEvent event : fired) {
             if (event instanceof OfferExpired) {
                 coverage.count("offer expired");
-            } else if (event instanceof JobExceptionTriggered) {
-                coverage.count("exception triggered");
+            } else if (event instanceof JobExceptionTriggered e) {
+                coverage.count("exception " + e.exceptionRuleId());
             } else if (event instanceof JobWaitingForActivation) {
                 coverage.count("scheduled job activated");
             } else if (event instanceof JobClosed) {
@@ -498,10 +562,10 @@ final class LifecycleRun implements AutoCloseable {
         for (RouterJob job : router.listJobs()) {
             List<String> open = router.getJobOffers(job.id()).stream().filter(o -> o.status() == OfferStatus.OPEN)
                     .map(RouterJobOffer::offerId).toList();
-            routerJobs.put(job.id(), job.status() + " priority " + job.priority() + " labels "
+            routerJobs.put(job.id(), job.queueId() + " " + job.status() + " priority " + job.priority() + " labels "
                     + new TreeMap<>(job.labels()) + " offers " + open);
         }
-        model.jobs.values().forEach(job -> modelJobs.put(job.id, job.status + " priority " + job.priority
+        model.jobs.values().forEach(job -> modelJobs.put(job.id, job.queue + " " + job.status + " priority " + job.priority
                 + " labels " + job.labels + " offers "
                 + model.offersOfJob(job.id).stream().map(ReferenceModel.Offer::id).toList()));
         assertThat(routerJobs).as("jobs: status, priority, labels and open offers").isEqualTo(modelJobs);
@@ -584,7 +648,7 @@ final class LifecycleRun implements AutoCloseable {
         if (event instanceof JobReceived e) {
             ids = e.jobId();
         } else if (event instanceof JobQueued e) {
-            ids = e.jobId();
+            ids = e.jobId() + " " + e.queueId();
         } else if (event instanceof JobUpdated e) {
             ids = e.jobId();
         } else if (event instanceof JobClassified e) {
@@ -618,7 +682,7 @@ final class LifecycleRun implements AutoCloseable {
         } else if (event instanceof WorkerDeleted e) {
             ids = e.workerId();
         } else if (event instanceof JobExceptionTriggered e) {
-            ids = e.jobId();
+            ids = e.jobId() + " " + e.exceptionRuleId();
         } else if (event instanceof JobScheduled e) {
             ids = e.jobId();
         } else {

@@ -27,6 +27,13 @@ final class ReferenceModel {
 
     /** How long a job may wait in q1 before its exception policy cancels it. */
     static final Duration Q1_PATIENCE = Duration.ofMinutes(3);
+    /**
+     * How long a job may wait in q3 before its exception policy "overflow" reclassifies it with cp as
+     * tier gold (so into q2); a job entering q3 behind another is moved to q1 at priority
+     * {@link #Q3_OVERFLOW_PRIORITY} by the same policy's queue-length rule at once.
+     */
+    static final Duration Q3_PATIENCE = Duration.ofSeconds(40);
+    static final int Q3_OVERFLOW_PRIORITY = 2;
 
     record Policy(Duration offerExpiresAfter, int maxConcurrentOffers) {}
 
@@ -103,6 +110,10 @@ final class ReferenceModel {
             Comparator.comparing(Timer::at).thenComparingLong(Timer::sequence));
     private long nextTimer;
     private final boolean expiryDeregisters;
+    /** The queues, distribution policies and exception policies that exist; q3, p3 and "overflow" come and go. */
+    final Set<String> queues = new java.util.TreeSet<>(Set.of("q1", "q2", "q3"));
+    final Set<String> distributionPolicies = new java.util.TreeSet<>(Set.of("p1", "p2", "p3"));
+    final Set<String> exceptionPolicies = new java.util.TreeSet<>(Set.of("patience", "overflow"));
     Instant now;
 
     ReferenceModel(Instant start, Map<String, Policy> policyOfQueue, boolean expiryDeregisters) {
@@ -118,7 +129,7 @@ final class ReferenceModel {
             String requiredTier, boolean classified, List<String> events) {
         Job job = jobs.get(id);
         if (job == null) {
-            if (!policies.containsKey(queue)) {
+            if (!queues.contains(queue)) {
                 return Outcome.INVALID_ARGUMENT;
             }
             Job created = new Job(id, channel, queue, priority);
@@ -132,8 +143,8 @@ final class ReferenceModel {
                 created.priority = classifiedPriority(created);
                 events.add(key("JobClassified", id));
             }
-            events.add(key("JobQueued", id));
-            entered(created);
+            events.add(key("JobQueued", id, created.queue));
+            entered(created, events);
             return Outcome.OK;
         }
         if (!job.channel.equals(channel) || !job.queue.equals(queue)) {
@@ -152,9 +163,9 @@ final class ReferenceModel {
             job.queue = queueNow;
             job.priority = classifiedPriority(job);
             events.add(key("JobClassified", id));
-            events.add(key("JobQueued", id));
+            events.add(key("JobQueued", id, job.queue));
             if (moved) {
-                entered(job);
+                entered(job, events);
                 // A move costs every open offer: they were made under the old queue's policy.
                 for (Offer offer : offersOfJob(id)) {
                     end(offer, "OfferRevoked", events);
@@ -365,8 +376,8 @@ final class ReferenceModel {
             events.add(key("JobWaitingForActivation", jobId));
         } else {
             job.status = Status.QUEUED;
-            events.add(key("JobQueued", jobId));
-            entered(job);
+            events.add(key("JobQueued", jobId, job.queue));
+            entered(job, events);
         }
         return Outcome.OK;
     }
@@ -400,8 +411,8 @@ final class ReferenceModel {
                 job.priority = classifiedPriority(job);
                 events.add(key("JobClassified", jobId));
             }
-            events.add(key("JobQueued", jobId));
-            entered(job);
+            events.add(key("JobQueued", jobId, job.queue));
+            entered(job, events);
             return Outcome.OK;
         }
         for (Offer offer : offersOfJob(jobId)) {
@@ -418,13 +429,89 @@ final class ReferenceModel {
         return Outcome.OK;
     }
 
-    /** The job entered its queue now: in q1 its exception policy cancels it should it still wait there after {@link #Q1_PATIENCE}. */
-    private void entered(Job job) {
+    /**
+     * The job entered its queue now. In q1 its exception policy cancels it should it still wait there
+     * after {@link #Q1_PATIENCE}. In q3 a job that finds another already waiting is moved to q1 at
+     * once (the queue-length rule "full"); one that does not is reclassified should it still wait after
+     * {@link #Q3_PATIENCE} (the wait-time rule "slow").
+     */
+    private void entered(Job job, List<String> events) {
         cancelTimers(job.id);
         job.enqueuedAt = now;
         if (job.queue.equals("q1")) {
             schedule(now.plus(Q1_PATIENCE), "exception", job.id);
+        } else if (job.queue.equals("q3")) {
+            long waiting = jobs.values().stream().filter(j -> j.status == Status.QUEUED && j.queue.equals("q3")).count();
+            if (waiting > 1) {
+                events.add(key("JobExceptionTriggered", job.id, "full"));
+                job.queue = "q1";
+                if (job.priority != Q3_OVERFLOW_PRIORITY) {
+                    job.priority = Q3_OVERFLOW_PRIORITY;
+                    events.add(key("JobUpdated", job.id));
+                }
+                events.add(key("JobQueued", job.id, "q1"));
+                for (Offer offer : offersOfJob(job.id)) {
+                    end(offer, "OfferRevoked", events);
+                }
+                entered(job, events);
+            } else {
+                schedule(now.plus(Q3_PATIENCE), "slow", job.id);
+            }
         }
+    }
+
+    /** {@code deleteQueue}: refused while a job in it is active. */
+    Outcome deleteQueue(String queueId) {
+        if (!queues.contains(queueId)) {
+            return Outcome.NOT_FOUND;
+        }
+        if (jobs.values().stream().anyMatch(job -> job.queue.equals(queueId) && !terminal(job))
+                || queueId.equals("q1") && exceptionPolicies.contains("overflow")) {
+            return Outcome.CONFLICT;
+        }
+        queues.remove(queueId);
+        return Outcome.OK;
+    }
+
+    /** The upsert of q3 as the run defines it: distribution policy p3, exception policy "overflow". */
+    Outcome upsertQueue3() {
+        if (!distributionPolicies.contains("p3") || !exceptionPolicies.contains("overflow")) {
+            return Outcome.INVALID_ARGUMENT;
+        }
+        queues.add("q3");
+        return Outcome.OK;
+    }
+
+    /** {@code deleteDistributionPolicy}: refused while a queue names it (q1 names p1, q2 p2, q3 p3). */
+    Outcome deleteDistributionPolicy(String policyId) {
+        if (!distributionPolicies.contains(policyId)) {
+            return Outcome.NOT_FOUND;
+        }
+        if (queues.contains("q" + policyId.substring(1))) {
+            return Outcome.CONFLICT;
+        }
+        distributionPolicies.remove(policyId);
+        return Outcome.OK;
+    }
+
+    /** {@code deleteExceptionPolicy} of "overflow": refused while q3 names it. */
+    Outcome deleteOverflowPolicy() {
+        if (!exceptionPolicies.contains("overflow")) {
+            return Outcome.NOT_FOUND;
+        }
+        if (queues.contains("q3")) {
+            return Outcome.CONFLICT;
+        }
+        exceptionPolicies.remove("overflow");
+        return Outcome.OK;
+    }
+
+    /** {@code deleteClassificationPolicy} of cp, tried only while "overflow" names it: always refused. */
+    Outcome deleteCp() {
+        if (!exceptionPolicies.contains("overflow")) {
+            throw new IllegalStateException("the run deletes cp only while policy overflow names it");
+        }
+        return Outcome.CONFLICT;
     }
 
     /** A job upsert of the priority alone, guarded by an etag that holds or not. */
@@ -501,11 +588,31 @@ final class ReferenceModel {
                     events.add(key("JobWaitingForActivation", job.id));
                 }
             }
+            case "slow" -> {
+                Job job = jobs.get(timer.subject());
+                if (job != null && job.status == Status.QUEUED && job.queue.equals("q3")
+                        && job.enqueuedAt.plus(Q3_PATIENCE).equals(timer.at())) {
+                    // The reclassify action: tier gold upserted, then classified by cp, which sends gold to q2.
+                    events.add(key("JobExceptionTriggered", job.id, "slow"));
+                    if (!"gold".equals(job.labels.put("tier", "gold"))) {
+                        events.add(key("JobUpdated", job.id));
+                    }
+                    job.classified = true;
+                    job.queue = classifiedQueue(job);
+                    job.priority = classifiedPriority(job);
+                    events.add(key("JobClassified", job.id));
+                    events.add(key("JobQueued", job.id, job.queue));
+                    for (Offer offer : offersOfJob(job.id)) {
+                        end(offer, "OfferRevoked", events);
+                    }
+                    entered(job, events);
+                }
+            }
             case "exception" -> {
                 Job job = jobs.get(timer.subject());
                 if (job != null && job.status == Status.QUEUED && job.queue.equals("q1")
                         && job.enqueuedAt.plus(Q1_PATIENCE).equals(timer.at())) {
-                    events.add(key("JobExceptionTriggered", job.id));
+                    events.add(key("JobExceptionTriggered", job.id, "too-long"));
                     job.status = Status.CANCELLED;
                     events.add(key("JobCancelled", job.id));
                     for (Offer offer : offersOfJob(job.id)) {
@@ -650,7 +757,7 @@ final class ReferenceModel {
      */
     private void cancelTimers(String jobId) {
         timers.removeIf(timer -> timer.subject().equals(jobId)
-                && (timer.kind().equals("exception") || timer.kind().equals("activate")));
+                && (timer.kind().equals("exception") || timer.kind().equals("slow") || timer.kind().equals("activate")));
     }
 
     private static boolean terminal(Job job) {

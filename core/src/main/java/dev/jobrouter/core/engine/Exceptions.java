@@ -5,6 +5,7 @@ import dev.jobrouter.core.command.ExceptionWaitTimeDue;
 import dev.jobrouter.core.command.TriggerException;
 import dev.jobrouter.core.event.JobExceptionTriggered;
 import dev.jobrouter.core.event.JobQueued;
+import dev.jobrouter.core.event.JobUpdated;
 import dev.jobrouter.core.model.CancelExceptionAction;
 import dev.jobrouter.core.model.ExceptionAction;
 import dev.jobrouter.core.model.ExceptionPolicy;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +175,11 @@ final class Exceptions implements Handlers.Family {
         RouterJob moved = Snapshots.routed(job, queueId, action.priority() == null ? job.priority() : action.priority(),
                 JobStatus.QUEUED, now, List.copyOf(requested), job.attachedWorkerSelectors());
         state.jobs.put(job.id(), moved);
+        if (moved.priority() != job.priority()) {
+            // JobQueued names the queue only: without it an event consumer could not learn the new priority.
+            tx.publish(new JobUpdated(tx.sequence(), now, job.id(), moved.priority(), moved.labels(), moved.tags(),
+                    Map.of(), Map.of()));
+        }
         tx.publish(new JobQueued(tx.sequence(), now, job.id(), queueId));
         tx.entered(job.id());
         offers.revokeOpenOffers(tx, job.id());
@@ -196,6 +203,11 @@ final class Exceptions implements Handlers.Family {
         RouterJob relabelled = Snapshots.withLabelsAndPolicy(job, Labels.merged(job.labels(), action.labelsToUpsert()),
                 policyId);
         state.jobs.put(job.id(), relabelled);
+        if (!relabelled.labels().equals(job.labels())) {
+            // Without it an event consumer could not learn the labels the action set.
+            tx.publish(new JobUpdated(tx.sequence(), tx.now(), job.id(), job.priority(), relabelled.labels(),
+                    relabelled.tags(), action.labelsToUpsert(), Map.of()));
+        }
         classification.classify(tx, state.jobs.get(job.id()), job);
         tx.jobsToMatch.add(job.id());
     }
