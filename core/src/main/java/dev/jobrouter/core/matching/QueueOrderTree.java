@@ -89,11 +89,16 @@ final class QueueOrderTree {
         /** Moves the keys from {@code from} on into {@code target}, which is empty. */
         void moveTail(int from, Keys target) {
             int moved = size - from;
-            target.resize(Math.max(8, Integer.highestOneBit(moved) * 2));
+            target.resize(roomFor(moved));
             System.arraycopy(data, from * 3, target.data, 0, moved * 3);
             target.size = moved;
             size = from;
-            resize(Math.max(8, Integer.highestOneBit(from) * 2));   // the half that stays gives back its room
+            resize(roomFor(from));   // the part that stays gives back its room
+        }
+
+        /** @return the capacity for {@code keys} keys: the power of two at or above, and at least 8 */
+        static int roomFor(int keys) {
+            return Math.max(8, Integer.highestOneBit(Math.max(1, keys - 1)) * 2);
         }
 
         int compare(int at, long order, int nanos, long arrival) {
@@ -304,7 +309,7 @@ final class QueueOrderTree {
         for (int level = 0; level < depth; level++) {
             pathNodes[level].counts[pathSlots[level]]++;
         }
-        Node split = leaf.size() > fanout ? splitOff(leaf) : null;
+        Node split = leaf.size() > fanout ? splitOff(leaf, at) : null;
         for (int level = depth - 1; level >= 0; level--) {
             Inner parent = pathNodes[level];
             int slot = pathSlots[level];
@@ -313,7 +318,7 @@ final class QueueOrderTree {
                 parent.counts[slot] -= countOf(split);
                 parent.insertChild(slot + 1, split, countOf(split));
                 refreshLongest(parent, slot + 1);
-                split = parent.size() > fanout ? splitOff(parent) : null;
+                split = parent.size() > fanout ? splitOff(parent, slot + 1) : null;
             }
         }
         if (split != null) {
@@ -399,9 +404,15 @@ final class QueueOrderTree {
                 from.nanos(best), from.arrival(best));
     }
 
-    /** Splits a node that overflowed in two halves; @return the new right half */
-    private static Node splitOff(Node node) {
-        int half = node.size() / 2;
+    /**
+     * Splits a node that overflowed: in two halves, or, when the key or child that overflowed it went
+     * last, into a full node and one holding only that. A queue mostly grows at its end (one priority,
+     * later arrivals last), and halving there would leave every node half empty for good.
+     *
+     * @return the new right part
+     */
+    private static Node splitOff(Node node, int inserted) {
+        int half = inserted == node.size() - 1 ? node.size() - 1 : node.size() / 2;
         if (node instanceof Inner inner) {
             Inner right = new Inner(8);
             int moved = inner.size() - half;
