@@ -20,5 +20,10 @@ public enum ErrorCode {
     /** An optimistic-concurrency precondition (an etag) did not hold. */
     PRECONDITION_FAILED,
     /** User DRL did not compile; the message names the resource, line and compiler message. */
-    RULES_INVALID
+    RULES_INVALID,
+    /**
+     * The journal cannot be read or written: a corrupt record, a failed write or fsync, or a directory
+     * another router holds. The message names the file, the offset where there is one, and what to do.
+     */
+    JOURNAL_FAILED
 }
