@@ -12,6 +12,8 @@ import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.event.OfferRevoked;
 import dev.jobrouter.core.event.WorkerDeleted;
+import dev.jobrouter.core.model.LabelOperator;
+import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -70,13 +72,31 @@ class DeletionTest {
         router.job("j1").channel("voice").queue("q2").upsert();
         router.classificationPolicy("cp").fallbackQueue("q2").upsert();
 
-        refused(() -> router.deleteQueue("q2"), "a queue holding active jobs cannot be deleted", "holds 1 active jobs");
+        refused(() -> router.deleteQueue("q2"), "a queue holding active jobs cannot be deleted",
+                "requested queue of 1 active jobs");
         router.cancelJob("j1");
         refused(() -> router.deleteQueue("q2"), "a classification policy's fallback queue cannot be deleted", "[cp]");
         router.classificationPolicy("cp").fallbackQueue("q1").upsert();
 
         router.deleteQueue("q2");
         assertThat(router.listQueues()).extracting(q -> q.id()).containsExactly("q1");
+    }
+
+    /** Found by the property tests: a later classification would fall back into a queue that is gone. */
+    @Test
+    void aQueueAnActiveJobWasClassifiedOutOfCannotBeDeleted() {
+        router.queue("qa").distributionPolicy("p1").upsert();
+        router.queue("qb").distributionPolicy("p1").label("tier", "gold").upsert();
+        router.classificationPolicy("cp")
+                .queueSelectorAttachments(new PassThroughQueueSelectorAttachment("tier", LabelOperator.EQUAL)).upsert();
+        router.job("j1").channel("voice").queue("qa").classificationPolicy("cp").label("tier", "gold").upsert();
+        assertThat(router.getJob("j1").queueId()).isEqualTo("qb");
+
+        refused(() -> router.deleteQueue("qa"), "a queue holding active jobs cannot be deleted",
+                "requested queue of 1 active jobs");
+        router.cancelJob("j1");
+        router.deleteQueue("qa");
+        assertThat(router.listQueues()).extracting(q -> q.id()).containsExactly("q1", "qb");
     }
 
     @Test

@@ -116,7 +116,8 @@ final class JavaTransitionRules implements TransitionRules {
         if (command instanceof QueueDeletion deletion) {
             if (deletion.activeJobs() > 0) {
                 return refuse("a queue holding active jobs cannot be deleted",
-                        "deleteQueue needs a queue whose jobs are all closed or cancelled");
+                        "deleteQueue needs a queue whose jobs, and the jobs classified out of it, are all closed"
+                                + " or cancelled");
             }
             if (!deletion.fallbackOf().isEmpty()) {
                 return refuse("a classification policy's fallback queue cannot be deleted",

@@ -70,6 +70,19 @@ class LifecycleModelTest {
         }
     }
 
+    /**
+     * Found by the property once q3 could be deleted: j6, classified by cp from q3 into q2, kept q3 as
+     * the queue it falls back to; q3 was deleted; a label update then classified j6 back into it.
+     */
+    @Test
+    void aQueueAClassifiedJobFallsBackToCannotBeDeleted() {
+        List<Integer> steps = new ArrayList<>(java.util.Collections.nCopies(56, 0));
+        steps.addAll(List.of(32605, 0, 0, 0, 91, 0, 0, 351007));
+        try (LifecycleRun run = new LifecycleRun(false, new Coverage())) {
+            run.run(steps);
+        }
+    }
+
     private static List<List<Integer>> sequencesOf(long seed) {
         List<List<Integer>> seen = new ArrayList<>();
         qt().withFixedSeed(seed).withExamples(20).forAll(steps()).checkAssert(seen::add);

@@ -465,7 +465,8 @@ final class ReferenceModel {
         if (!queues.contains(queueId)) {
             return Outcome.NOT_FOUND;
         }
-        if (jobs.values().stream().anyMatch(job -> job.queue.equals(queueId) && !terminal(job))
+        if (jobs.values().stream().anyMatch(job -> !terminal(job)
+                && (job.queue.equals(queueId) || job.classified && job.requestedQueue.equals(queueId)))
                 || queueId.equals("q1") && exceptionPolicies.contains("overflow")) {
             return Outcome.CONFLICT;
         }

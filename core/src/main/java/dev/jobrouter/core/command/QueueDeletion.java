@@ -6,7 +6,8 @@ import java.util.List;
  * Decision fact: a {@link DeleteQueue}, with what still uses the queue.
  *
  * @param queueId the queue
- * @param activeJobs how many of its jobs are neither closed nor cancelled
+ * @param activeJobs how many jobs that are neither closed nor cancelled are in it, or were queued in it
+ *     by their caller and moved out by classification (which may put them back)
  * @param fallbackOf the classification policies whose fallback queue it is, by id
  * @param exceptionPolicies the exception policies whose manual reclassify actions move jobs into it, by id
  */

@@ -201,8 +201,10 @@ final class Topology implements Handlers.Family {
     /** Deletes a queue nothing uses any more; a walk of the jobs, as deletes are rare. */
     Void deleteQueue(DeleteQueue command, Transaction tx) {
         RouterQueue queue = state.queue(command.queueId());
+        // A classified job falls back to the queue its caller set: a later classification may put it there.
         int activeJobs = (int) state.jobs.values().stream()
-                .filter(job -> queue.id().equals(job.queueId()) && !job.status().isTerminal())
+                .filter(job -> !job.status().isTerminal() && (queue.id().equals(job.queueId())
+                        || queue.id().equals(state.requestedQueues.get(job.id()))))
                 .count();
         List<String> fallbackOf = state.classificationPolicies.values().stream()
                 .filter(policy -> queue.id().equals(policy.fallbackQueueId()))
@@ -218,7 +220,8 @@ final class Topology implements Handlers.Family {
                 .sorted()
                 .toList();
         decider.require(tx, new QueueDeletion(queue.id(), activeJobs, fallbackOf, movedToBy),
-                () -> "queue " + queue.id() + " holds " + activeJobs + " active jobs, is the fallback of "
+                () -> "queue " + queue.id() + " holds or is the requested queue of " + activeJobs
+                        + " active jobs, is the fallback of "
                         + (fallbackOf.isEmpty() ? "no classification policy" : fallbackOf)
                         + " and the target of " + (movedToBy.isEmpty() ? "no exception policy" : movedToBy),
                 queue, state.policyOf(queue));

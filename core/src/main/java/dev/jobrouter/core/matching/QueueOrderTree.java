@@ -359,6 +359,7 @@ final class QueueOrderTree {
                 refreshLongest(parent, slot);
             }
         }
+        Arrays.fill(pathNodes, 0, depth, null);   // the path may name nodes just unlinked: it must not keep them
         if (size == 0) {
             root = null;
         } else {
