@@ -44,6 +44,7 @@ import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.RouterTime;
 import dev.jobrouter.core.time.VirtualClock;
+import dev.jobrouter.journal.Journal;
 import dev.jobrouter.rules.DrlSource;
 import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
@@ -94,10 +95,13 @@ import java.util.function.Consumer;
 public final class JobRouter implements AutoCloseable {
     private final LocalHost host;
     private final TransitionRules rules;
+    /** The journal the router writes to, or {@code null} for one in memory only. */
+    private final Journal journal;
 
-    JobRouter(LocalHost host, TransitionRules rules) {
+    JobRouter(LocalHost host, TransitionRules rules, Journal journal) {
         this.host = host;
         this.rules = rules;
+        this.journal = journal;
     }
 
     /** @return a router on the system clock with the built-in rules */
@@ -534,7 +538,13 @@ public final class JobRouter implements AutoCloseable {
      */
     @Override
     public void close() {
-        host.close();
+        try {
+            host.close();
+        } finally {
+            if (journal != null) {
+                journal.close();
+            }
+        }
     }
 
     /**
@@ -568,8 +578,55 @@ public final class JobRouter implements AutoCloseable {
         private ExecutionLog executionLog = ExecutionLog.NONE;
         private final Map<String, RuleFunction> functions = new LinkedHashMap<>();
         private Long seed;
+        private Path journalDirectory;
+        private Durability durability;
+        private Duration fsyncEvery;
 
         private Builder() {}
+
+        /**
+         * Keeps the router's state in a journal in {@code directory}, created when absent: every
+         * command is written there before its caller hears back, and a router built on a directory
+         * that holds a journal first recovers what it holds (give it the same rules). One router per
+         * directory at a time, in this JVM or any other process.
+         *
+         * @throws RouterException INVALID_ARGUMENT for a null directory, or when a journal was already set
+         */
+        public Builder journal(Path directory) {
+            Arguments.required("directory", directory);
+            if (journalDirectory != null) {
+                throw RouterException.invalid("the journal was already set to " + journalDirectory);
+            }
+            this.journalDirectory = directory;
+            return this;
+        }
+
+        /**
+         * How durable an acknowledged command is; {@link Durability#PROCESS} by default. Needs
+         * {@link #journal(Path)}.
+         *
+         * @throws RouterException INVALID_ARGUMENT for null, or at {@link #build()} without a journal
+         */
+        public Builder durability(Durability durability) {
+            this.durability = Arguments.required("durability", durability);
+            return this;
+        }
+
+        /**
+         * With {@link Durability#PROCESS}, forces the journal to its device at this interval from a
+         * background thread, so a power loss costs at most about that much. Needs {@link #journal(Path)}.
+         *
+         * @throws RouterException INVALID_ARGUMENT for a null, zero or negative interval; at
+         *     {@link #build()} without a journal, or with {@link Durability#FSYNC} (which forces every command)
+         */
+        public Builder fsyncEvery(Duration interval) {
+            Arguments.required("interval", interval);
+            if (interval.isZero() || interval.isNegative()) {
+                throw RouterException.invalid("fsyncEvery must be positive, not " + interval);
+            }
+            this.fsyncEvery = interval;
+            return this;
+        }
 
         /** Tells the log of every command that changed the router: for replay tests, later a journal. */
         Builder executionLog(ExecutionLog log) {
@@ -703,11 +760,47 @@ public final class JobRouter implements AutoCloseable {
          *     disabled rule is not an optional built-in rule
          */
         public JobRouter build() {
+            if (journalDirectory == null && (durability != null || fsyncEvery != null)) {
+                throw RouterException.invalid((durability != null ? "durability" : "fsyncEvery")
+                        + " needs a journal: set journal(directory) too");
+            }
+            if (durability == Durability.FSYNC && fsyncEvery != null) {
+                throw RouterException.invalid("fsyncEvery is for Durability.PROCESS: with FSYNC every command is"
+                        + " forced already");
+            }
             TransitionRules session = RuleBase.of(rules).newSession(disabledRules);
             RuleEvaluator routerRules = new RuleEvaluator(new MvelExpressions(), functions);
-            RouterEngine engine = new RouterEngine(session, routerRules, seed == null ? RouterEngine.DEFAULT_SEED : seed);
-            return new JobRouter(new LocalHost(engine, clock == null ? InstantSource.system() : clock, executionLog),
-                    session);
+            long engineSeed = seed == null ? RouterEngine.DEFAULT_SEED : seed;
+            InstantSource routerClock = clock == null ? InstantSource.system() : clock;
+            if (journalDirectory == null) {
+                RouterEngine engine = new RouterEngine(session, routerRules, engineSeed);
+                return new JobRouter(new LocalHost(engine, routerClock, executionLog), session, null);
+            }
+            Journal journal = Journal.open(journalDirectory, durability == Durability.FSYNC, fsyncEvery,
+                    Recovery.fingerprint(rules, disabledRules, functions.keySet()), engineSeed);
+            try {
+                RouterEngine engine = new RouterEngine(session, routerRules, journal.seed());
+                Instant last = Recovery.replay(engine, journal);
+                ExecutionLog log = executionLog == ExecutionLog.NONE ? journal : Recovery.both(journal, executionLog);
+                Instant start = routerClock.instant();
+                if (routerClock instanceof VirtualClock && last != null) {
+                    // The journal's clock wins: the router resumes at its last instant, on a clock of its own.
+                    routerClock = new VirtualClock(last);
+                }
+                LocalHost host = new LocalHost(engine, routerClock, log);
+                host.resumeAfter(last);
+                if (routerClock instanceof VirtualClock) {
+                    if (last != null && start.isAfter(last)) {
+                        host.advanceTo(start);   // a later start moves the clock as an advance would
+                    }
+                } else {
+                    host.catchUp();   // what came due while the router was down fires now, at its own instant
+                }
+                return new JobRouter(host, session, journal);
+            } catch (RuntimeException | Error e) {
+                journal.close();
+                throw e;
+            }
         }
     }
 }

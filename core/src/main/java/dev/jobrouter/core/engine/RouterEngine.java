@@ -6,6 +6,7 @@ import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.FollowUpCommand;
 import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.matching.AvailableWorkers;
 import dev.jobrouter.core.matching.DistributionStrategies;
@@ -131,7 +132,33 @@ public final class RouterEngine implements AutoCloseable {
      * @throws IllegalStateException when called again from within a command
      */
     public <R> Outcome<R> execute(RouterCommand<R> command, Instant at) {
+        return execute(command, at, BeforeCommit.NONE);
+    }
+
+    /** Told of a command's outcome before it commits; what it throws undoes the command. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        /** Lets every command commit. */
+        BeforeCommit NONE = (command, at, events) -> { };
+
+        /**
+         * @param command the command, decided and applied but not yet committed
+         * @param at its instant
+         * @param events what it published
+         */
+        void beforeCommit(RouterCommand<?> command, Instant at, List<RouterEvent> events);
+    }
+
+    /**
+     * Executes a command at an instant, as {@link #execute(RouterCommand, Instant)}, and hands its
+     * outcome to {@code gate} before committing it: a journal writes it there, and a write that fails
+     * fails the command with nothing changed.
+     *
+     * @throws RuntimeException what the gate throws; the command is undone
+     */
+    public <R> Outcome<R> execute(RouterCommand<R> command, Instant at, BeforeCommit gate) {
         Ids.present("command", command);
+        requireNonNull(gate, "gate");
         if (at == null) {
             throw RouterException.invalid("the instant of " + command + " must not be null");
         }
@@ -156,8 +183,10 @@ public final class RouterEngine implements AutoCloseable {
                 }
                 matcher.run(tx);
                 value = asStoredNow(value);
+                List<RouterEvent> events = List.copyOf(tx.events());
+                gate.beforeCommit(command, at, events);
                 state.undo.commit();
-                return new Outcome<>(value, List.copyOf(tx.events()));
+                return new Outcome<>(value, events);
             } catch (RuntimeException | Error e) {
                 state.undo.rollback();
                 state.sequences.reset(beforeCommand);

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Told of every command that changed the engine, under the host's lock, in execution order: each
- * committed command, and each timed command that failed (its timer is consumed, so it changed the
- * engine too). Executing the same commands at the same instants on a fresh engine with the same rules
+ * Told of every command that changes the engine, under the host's lock, in execution order: each
+ * command just before it commits (what this throws undoes the command and fails it), and each timed
+ * command that failed (its timer is consumed, so it changed the engine too). Executing the same commands at the same instants on a fresh engine with the same rules
  * rebuilds the same state and events: the seam for a journal and for replay tests. An implementation
  * must be quick and must not call the router.
  */
@@ -24,4 +24,11 @@ public interface ExecutionLog {
      * @param events what it published; empty for a timed command that failed
      */
     void executed(RouterCommand<?> command, Instant at, List<RouterEvent> events);
+
+    /**
+     * The virtual clock moves to {@code to} past every timer: told before it moves, so that a log
+     * that throws leaves it where it was. A journal records it, so the clock resumes there.
+     */
+    default void advanced(Instant to) {
+    }
 }

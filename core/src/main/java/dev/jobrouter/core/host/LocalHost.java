@@ -83,8 +83,8 @@ public final class LocalHost implements AutoCloseable {
                 Instant at = instant(clock.instant());
                 fireTimersDueBy(at);
                 try {
-                    Outcome<R> outcome = engine.execute(command, at);
-                    committed(command, at, outcome.events());
+                    Outcome<R> outcome = engine.execute(command, at, executionLog::executed);
+                    committed(at, outcome.events());
                     return outcome.value();
                 } finally {
                     scheduleWakeUp();
@@ -94,6 +94,42 @@ public final class LocalHost implements AutoCloseable {
             }
         } finally {
             // Also when the command is refused: the timers that fired before it committed their events.
+            bus.deliver();
+        }
+    }
+
+    /**
+     * For a host on a recovered engine: no command is stamped before {@code last}, even on a clock
+     * that reads earlier now.
+     *
+     * @param last the last instant the engine executed at, or {@code null}
+     */
+    public void resumeAfter(Instant last) {
+        lock.lock();
+        try {
+            if (last != null && last.isAfter(lastInstant)) {
+                lastInstant = last;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * On a real clock, fires every timer due by now (each at its own due instant) and schedules the
+     * next: for a recovered engine, whose timers came due while it was down.
+     */
+    public void catchUp() {
+        try {
+            lock.lock();
+            try {
+                ensureOpen();
+                fireTimersDueBy(instant(clock.instant()));
+                scheduleWakeUp();
+            } finally {
+                lock.unlock();
+            }
+        } finally {
             bus.deliver();
         }
     }
@@ -174,6 +210,7 @@ public final class LocalHost implements AutoCloseable {
                     }
                     fire(due);
                 } else if (target.isAfter(virtualClock.instant())) {
+                    executionLog.advanced(target);   // first: a journal that cannot record it leaves the clock
                     virtualClock.set(target);
                 }
             } finally {
@@ -225,18 +262,22 @@ public final class LocalHost implements AutoCloseable {
     private void fire(TimedCommand due) {
         Instant at = instant(due.dueAt());
         try {
-            Outcome<Void> outcome = engine.execute(due, at);
-            committed(due, at, outcome.events());
+            Outcome<Void> outcome = engine.execute(due, at, executionLog::executed);
+            committed(at, outcome.events());
         } catch (RuntimeException | Error e) {
             // The engine consumed the timer and undid the rest; an unrelated caller must not get the failure.
-            executionLog.executed(due, at, List.of());
+            lastInstant = at;
+            try {
+                executionLog.executed(due, at, List.of());
+            } catch (RuntimeException logFailed) {
+                e.addSuppressed(logFailed);
+            }
             log.error("timed command {} failed and was dropped", due, e);
         }
     }
 
-    private void committed(RouterCommand<?> command, Instant at, List<RouterEvent> events) {
+    private void committed(Instant at, List<RouterEvent> events) {
         lastInstant = at;
-        executionLog.executed(command, at, events);
         bus.append(events);
     }
 

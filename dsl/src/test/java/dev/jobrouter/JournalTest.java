@@ -1,0 +1,291 @@
+package dev.jobrouter;
+
+import static dev.jobrouter.Fixtures.OFFER_TTL;
+import static dev.jobrouter.Fixtures.T0;
+import static dev.jobrouter.Fixtures.onlyOffer;
+import static dev.jobrouter.Fixtures.setUp;
+import static dev.jobrouter.Fixtures.voiceJob;
+import static dev.jobrouter.Fixtures.voiceWorker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.engine.EngineSnapshot;
+import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.model.ExpressionRouterRule;
+import dev.jobrouter.core.model.FunctionRouterRule;
+import dev.jobrouter.core.model.OfferStatus;
+import dev.jobrouter.core.model.RouterJobOffer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A router with a journal: what it held comes back after a restart, exactly, and bad settings fail at build. */
+class JournalTest {
+    @TempDir
+    Path directory;
+
+    private JobRouter open(Instant start) {
+        return JobRouter.builder().virtualClock(start).journal(directory).build();
+    }
+
+    /** Jobs in every state, open offers, a decline with a retry time, a delayed close, labels of every type. */
+    private static void traffic(JobRouter router) {
+        setUp(router);
+        voiceWorker(router, "w1");
+        router.worker("w2").capacity(10).channel("voice", 10).queues("q1").availableForOffers(true).upsert();
+        router.job("j1").channel("voice").queue("q1").label("int", 7).label("double", 1.5).label("flag", true)
+                .label("text", "a").upsert();
+        voiceJob(router, "j2");
+        RouterJobOffer offer = onlyOffer(router, "w1");
+        var accepted = router.acceptJobOffer("w1", offer.offerId());
+        router.completeJob(accepted.jobId(), accepted.assignmentId());
+        router.advanceBy(Duration.ofNanos(123_456_789));
+        router.closeJob(accepted.jobId(), accepted.assignmentId(), "done", router.now().plusSeconds(30));
+        router.declineJobOffer("w2", onlyOffer(router, "w2").offerId(), router.now().plusSeconds(20));
+        voiceJob(router, "j3");
+        router.advanceBy(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void everythingComesBackExactlyAfterARestart() {
+        EngineSnapshot before;
+        Instant now;
+        try (JobRouter router = open(T0)) {
+            traffic(router);
+            before = router.snapshot();
+            now = router.now();
+        }
+        try (JobRouter router = open(T0)) {
+            assertThat(router.snapshot()).as("jobs, workers, offers, timers, counters").isEqualTo(before);
+            assertThat(router.now()).as("the journal's clock wins over an earlier start").isEqualTo(now);
+            assertThat(router.getJob("j1").labels()).containsEntry("int", 7).containsEntry("double", 1.5);
+            assertThat(router.getJob("j1").labels().get("int")).isInstanceOf(Integer.class);
+
+            List<RouterEvent> events = new ArrayList<>();
+            router.onEvent(events::add);
+            router.advanceBy(Duration.ofMinutes(5));
+            assertThat(events).as("timers fire after recovery, each at its own instant").isNotEmpty()
+                    .allMatch(e -> !e.at().isBefore(now));
+            voiceJob(router, "j4");
+            assertThat(router.getJobOffers("j4")).allMatch(o -> !before.toString().contains(o.offerId() + ","),
+                    "a new offer id collides with none before the restart");
+        }
+    }
+
+    @Test
+    void theClockResumesAfterAFinalAdvanceThatFiredNothing() {
+        try (JobRouter router = open(T0)) {
+            setUp(router);
+            router.advanceBy(Duration.ofHours(2));
+        }
+        try (JobRouter router = open(T0)) {
+            assertThat(router.now()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        }
+    }
+
+    @Test
+    void aLaterStartMovesTheClockForwardAsAnAdvanceWould() {
+        try (JobRouter router = open(T0)) {
+            setUp(router);
+            voiceWorker(router, "w1");
+            voiceJob(router, "j1");
+        }
+        try (JobRouter router = open(T0.plus(Duration.ofHours(1)))) {
+            assertThat(router.now()).isEqualTo(T0.plus(Duration.ofHours(1)));
+            assertThat(router.getJobOffers("j1")).singleElement().satisfies(offer -> {
+                assertThat(offer.status()).isEqualTo(OfferStatus.EXPIRED);
+                assertThat(offer.expiresAt()).isEqualTo(T0.plus(OFFER_TTL));
+            });
+        }
+        try (JobRouter router = open(T0)) {
+            assertThat(router.now()).as("and that advance was journaled").isEqualTo(T0.plus(Duration.ofHours(1)));
+        }
+    }
+
+    @Test
+    void listenersAfterTheBuildHearNothingOfTheReplay() {
+        try (JobRouter router = open(T0)) {
+            traffic(router);
+        }
+        List<RouterEvent> events = new ArrayList<>();
+        try (JobRouter router = open(T0)) {
+            router.onEvent(events::add);
+            router.getJob("j1");
+        }
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aSecondRouterOnAnOpenDirectoryFailsAndTheFirstGoesOn() {
+        try (JobRouter first = open(T0)) {
+            setUp(first);
+            assertThatThrownBy(() -> open(T0)).isInstanceOfSatisfying(RouterException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED);
+                assertThat(e.getMessage()).contains("already open");
+            });
+            voiceJob(first, "j1");
+        }
+        try (JobRouter again = open(T0)) {
+            assertThat(again.getJob("j1").queueId()).isEqualTo("q1");
+        }
+    }
+
+    @Test
+    void aCopiedDirectoryOpensWhereItWasCopiedTo(@TempDir Path elsewhere) throws IOException {
+        try (JobRouter router = open(T0)) {
+            traffic(router);
+        }
+        Path copy = elsewhere.resolve("copy");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(copy).build()) {
+            assertThat(router.getJob("j3").status()).isNotNull();
+        }
+    }
+
+    @Test
+    void aTornLastRecordIsCutAndTheRestComesBack() throws IOException {
+        try (JobRouter router = open(T0)) {
+            setUp(router);
+            voiceJob(router, "j1");
+            voiceJob(router, "j2");
+        }
+        Path segment;
+        try (Stream<Path> files = Files.list(directory)) {
+            segment = files.filter(p -> p.getFileName().toString().startsWith("segment-"))
+                    .max(Comparator.naturalOrder()).orElseThrow();
+        }
+        byte[] content = Files.readAllBytes(segment);
+        Files.write(segment, java.util.Arrays.copyOf(content, content.length - 5));
+        try (JobRouter router = open(T0)) {
+            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1");
+            voiceJob(router, "j2");
+        }
+        try (JobRouter router = open(T0)) {
+            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1", "j2");
+        }
+    }
+
+    @Test
+    void otherRulesAreRefusedAtBuildNamingWhatToDo() {
+        try (JobRouter router = open(T0)) {
+            setUp(router);
+        }
+        assertThatThrownBy(() -> JobRouter.builder().virtualClock(T0).journal(directory)
+                .disableRule("deregister a worker whose offer expired").build())
+                .isInstanceOfSatisfying(RouterException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED);
+                    assertThat(e.getMessage()).contains("other rules", "build the router with");
+                });
+        try (JobRouter router = open(T0)) {
+            assertThat(router.getQueue("q1").id()).as("the refusal left the journal as it was").isEqualTo("q1");
+        }
+    }
+
+    @Test
+    void onlyNamedFunctionRulesAreJournaled() {
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory)
+                .function("vip", input -> 5).build()) {
+            setUp(router);
+            EngineSnapshot before = router.snapshot();
+            assertThatThrownBy(() -> router.classificationPolicy("unnamed")
+                    .prioritizationRule(new FunctionRouterRule(input -> 5)).upsert())
+                    .isInstanceOfSatisfying(RouterException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                        assertThat(e.getMessage()).contains("FunctionRouterRule.named");
+                    });
+            assertThat(router.snapshot()).as("nothing changed").isEqualTo(before);
+            router.classificationPolicy("named").prioritizationRule(FunctionRouterRule.named("vip")).upsert();
+            router.classificationPolicy("mvel").prioritizationRule(new ExpressionRouterRule("2")).upsert();
+        }
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory)
+                .function("vip", input -> 5).build()) {
+            router.job("j1").channel("voice").queue("q1").classificationPolicy("named").upsert();
+            assertThat(router.getJob("j1").priority()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void fsyncDurabilityKeepsEveryCommandToo() {
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).durability(Durability.FSYNC)
+                .build()) {
+            traffic(router);
+        }
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).durability(Durability.FSYNC)
+                .build()) {
+            assertThat(router.listJobs()).hasSize(3);
+        }
+    }
+
+    @Test
+    void onTheSystemClockWhatCameDueWhileDownFiresAtRecoveryAtItsOwnInstant() {
+        MovableClock clock = new MovableClock(T0);
+        try (JobRouter router = JobRouter.builder().clock(clock).journal(directory).build()) {
+            setUp(router);
+            voiceWorker(router, "w1");
+            voiceJob(router, "j1");
+        }
+        clock.now = T0.plus(Duration.ofHours(3));   // the router was down past the offer's expiry
+        try (JobRouter router = JobRouter.builder().clock(clock).journal(directory).build()) {
+            assertThat(router.getJobOffers("j1")).singleElement().satisfies(offer -> {
+                assertThat(offer.status()).isEqualTo(OfferStatus.EXPIRED);
+                assertThat(offer.expiresAt()).isEqualTo(T0.plus(OFFER_TTL));
+            });
+        }
+    }
+
+    @Test
+    void badSettingsFailAtBuildWithAClearError() throws IOException {
+        assertInvalid(() -> JobRouter.builder().journal(null), "directory");
+        Path file = Files.writeString(directory.resolve("a-file"), "x");
+        assertInvalid(() -> JobRouter.builder().journal(file).build(), "regular file");
+        assertInvalid(() -> JobRouter.builder().durability(null), "durability");
+        assertInvalid(() -> JobRouter.builder().durability(Durability.FSYNC).build(), "needs a journal");
+        assertInvalid(() -> JobRouter.builder().fsyncEvery(Duration.ofSeconds(1)).build(), "needs a journal");
+        assertInvalid(() -> JobRouter.builder().fsyncEvery(Duration.ZERO), "positive");
+        assertInvalid(() -> JobRouter.builder().fsyncEvery(Duration.ofSeconds(-1)), "positive");
+        assertInvalid(() -> JobRouter.builder().journal(directory.resolve("j")).durability(Durability.FSYNC)
+                .fsyncEvery(Duration.ofSeconds(1)).build(), "fsyncEvery is for Durability.PROCESS");
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory.resolve("j"))
+                .fsyncEvery(Duration.ofMillis(10)).build()) {
+            setUp(router);
+        }
+    }
+
+    private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RouterException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).contains(message);
+        });
+    }
+
+    /** A clock that is not virtual (timers fire on the router's own thread) and moves only when told. */
+    private static final class MovableClock implements InstantSource {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+}

@@ -1,0 +1,234 @@
+package dev.jobrouter.journal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
+import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.host.ExecutionLog;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A router's journal in a directory: every command, just before it commits, and every move of a
+ * virtual clock, as records of a {@link SegmentedLog}. It is the router's {@link ExecutionLog}: a
+ * record that cannot be written fails its command, which then changes nothing.
+ *
+ * <p>How durable an acknowledged command is depends on how it was opened: with
+ * {@code forceEachCommand}, on the device before the caller hears back (each command forces under
+ * the router's lock, one at a time); without it, in the kernel (it survives the process, not the
+ * machine), and on the device within {@code forceEvery} when that is given.
+ *
+ * <p>One journal per directory in a machine: a lock file guards it between processes, and a set of
+ * open directories within this JVM, since a second channel on the lock file would drop the lock
+ * when closed.
+ */
+public final class Journal implements ExecutionLog, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Journal.class);
+    /** A segment is closed and a new one started past this size. */
+    static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final Path directory;
+    private final SegmentedLog records;
+    private final List<JournalEntry> recovered;
+    private final boolean forceEachCommand;
+    private final String rulesFingerprint;
+    private final long seed;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final ScheduledExecutorService forcer;
+
+    private Journal(Path directory, SegmentedLog records, List<JournalEntry> recovered, boolean forceEachCommand,
+            String rulesFingerprint, long seed, FileChannel lockChannel, FileLock lock, Duration forceEvery) {
+        this.directory = directory;
+        this.records = records;
+        this.recovered = recovered;
+        this.forceEachCommand = forceEachCommand;
+        this.rulesFingerprint = rulesFingerprint;
+        this.seed = seed;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        if (forceEvery == null) {
+            this.forcer = null;
+        } else {
+            this.forcer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jobrouter-journal-fsync");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long nanos = forceEvery.toNanos();
+            forcer.scheduleWithFixedDelay(this::forceQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Opens the journal in the directory, creating both when absent, and reads every record.
+     *
+     * @param directory where the journal lives
+     * @param forceEachCommand whether each command is forced to the device before it commits
+     * @param forceEvery how often a background thread forces what was written, or {@code null} for never
+     * @param rulesFingerprint the rule set the router decides with; a journal written under another
+     *     one is refused, since its commands would replay to other outcomes
+     * @param seedIfNew the engine's seed for a new journal; an existing one keeps its own
+     * @throws RouterException INVALID_ARGUMENT for a path that is a regular file; JOURNAL_FAILED for a
+     *     directory already open, a journal that does not read, or one written under other rules
+     */
+    public static Journal open(Path directory, boolean forceEachCommand, Duration forceEvery, String rulesFingerprint,
+            long seedIfNew) {
+        requireNonNull(directory, "directory");
+        requireNonNull(rulesFingerprint, "rulesFingerprint");
+        if (Files.isRegularFile(directory)) {
+            throw RouterException.invalid("journal directory " + directory + " is a regular file");
+        }
+        Path key;
+        try {
+            Files.createDirectories(directory);
+            key = directory.toRealPath();
+        } catch (IOException e) {
+            throw failed("cannot create the journal directory " + directory + ": " + e, e);
+        }
+        if (!OPEN.add(key)) {
+            throw failed("journal " + key + " is already open in this JVM: close that router first", null);
+        }
+        FileChannel lockChannel = null;
+        try {
+            lockChannel = FileChannel.open(key.resolve("journal.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw failed("journal " + key + " is open in another process: stop that router first", null);
+            }
+            SegmentedLog records = SegmentedLog.open(new DirectoryFiles(key), SEGMENT_BYTES);
+            List<JournalEntry> entries = decode(key, records.recovered());
+            long seed = seedIfNew;
+            if (entries.isEmpty()) {
+                records.append(ValueCodec.encode(new JournalEntry.Started(seedIfNew, rulesFingerprint)));
+                records.force();
+            } else if (entries.get(0) instanceof JournalEntry.Started started) {
+                if (!started.rulesFingerprint().equals(rulesFingerprint)) {
+                    throw failed("journal " + key + " was written under other rules (fingerprint "
+                            + started.rulesFingerprint() + ", now " + rulesFingerprint + "): build the router with"
+                            + " the rules, disabled rules and functions it was built with before", null);
+                }
+                seed = started.seed();
+            } else {
+                throw failed("journal " + key + " does not start with its Started record", null);
+            }
+            return new Journal(key, records, entries, forceEachCommand, rulesFingerprint, seed, lockChannel, lock,
+                    forceEvery);
+        } catch (IOException | RuntimeException e) {
+            OPEN.remove(key);
+            closeQuietly(lockChannel);
+            if (e instanceof RouterException routerException) {
+                throw routerException;
+            }
+            throw failed("cannot open the journal in " + key + ": " + e, e);
+        }
+    }
+
+    private static List<JournalEntry> decode(Path directory, List<SegmentedLog.Entry> entries) {
+        List<JournalEntry> decoded = new ArrayList<>(entries.size());
+        for (SegmentedLog.Entry entry : entries) {
+            try {
+                decoded.add((JournalEntry) ValueCodec.decode(entry.payload()));
+            } catch (RuntimeException e) {
+                throw failed("record " + entry.lsn() + " of journal " + directory + " does not decode (" + e.getMessage()
+                        + "): a journal written by another version of the router, or a corrupt one", e);
+            }
+        }
+        return decoded;
+    }
+
+    /** @return the records found at opening, its Started record first */
+    public List<JournalEntry> recovered() {
+        return recovered;
+    }
+
+    /** @return the engine's seed: the journal's own */
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public synchronized void executed(RouterCommand<?> command, Instant at, List<RouterEvent> events) {
+        records.append(ValueCodec.encode(new JournalEntry.Executed(command, at, events, rulesFingerprint)));
+        if (forceEachCommand) {
+            records.force();
+        }
+    }
+
+    @Override
+    public synchronized void advanced(Instant to) {
+        records.append(ValueCodec.encode(new JournalEntry.Advanced(to)));
+        if (forceEachCommand) {
+            records.force();
+        }
+    }
+
+    /** Forces what was written, then closes; the directory may be opened again. */
+    @Override
+    public synchronized void close() {
+        if (forcer != null) {
+            forcer.shutdownNow();
+        }
+        try {
+            records.force();
+        } catch (RouterException e) {
+            log.warn("journal {} could not be forced at close: {}", directory, e.getMessage());
+        } finally {
+            records.close();
+            try {
+                lock.release();
+            } catch (IOException e) {
+                log.warn("journal {}: releasing its lock failed", directory, e);
+            }
+            closeQuietly(lockChannel);
+            OPEN.remove(directory);
+        }
+    }
+
+    private synchronized void forceQuietly() {
+        try {
+            records.force();
+        } catch (RouterException e) {
+            log.error("journal {}: the background fsync failed; it takes no more writes", directory, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.warn("closing a journal lock file failed", e);
+            }
+        }
+    }
+
+    private static RouterException failed(String message, Throwable cause) {
+        return new RouterException(ErrorCode.JOURNAL_FAILED, message, null, cause);
+    }
+}
