@@ -44,7 +44,9 @@ import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.RouterTime;
 import dev.jobrouter.core.time.VirtualClock;
+import dev.jobrouter.journal.DirectoryFiles;
 import dev.jobrouter.journal.Journal;
+import dev.jobrouter.journal.JournalFiles;
 import dev.jobrouter.rules.DrlSource;
 import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
@@ -64,6 +66,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An embedded job router: it holds jobs, workers, queues and offers, and routes each job to a fitting
@@ -581,6 +584,7 @@ public final class JobRouter implements AutoCloseable {
         private Path journalDirectory;
         private Durability durability;
         private Duration fsyncEvery;
+        private Function<Path, JournalFiles> journalFiles = DirectoryFiles::new;
 
         private Builder() {}
 
@@ -628,7 +632,13 @@ public final class JobRouter implements AutoCloseable {
             return this;
         }
 
-        /** Tells the log of every command that changed the router: for replay tests, later a journal. */
+        /** The journal's files on its directory: for tests that inject faults. */
+        Builder journalFiles(Function<Path, JournalFiles> files) {
+            this.journalFiles = requireNonNull(files, "files");
+            return this;
+        }
+
+        /** Tells the log of every command that changed the router: for replay tests. */
         Builder executionLog(ExecutionLog log) {
             this.executionLog = requireNonNull(log, "log");
             return this;
@@ -777,7 +787,7 @@ public final class JobRouter implements AutoCloseable {
                 return new JobRouter(new LocalHost(engine, routerClock, executionLog), session, null);
             }
             Journal journal = Journal.open(journalDirectory, durability == Durability.FSYNC, fsyncEvery,
-                    Recovery.fingerprint(rules, disabledRules, functions.keySet()), engineSeed);
+                    Recovery.fingerprint(rules, disabledRules, functions.keySet()), engineSeed, journalFiles);
             try {
                 RouterEngine engine = new RouterEngine(session, routerRules, journal.seed());
                 Instant last = Recovery.replay(engine, journal);

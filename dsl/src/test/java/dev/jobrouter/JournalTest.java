@@ -17,6 +17,8 @@ import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJobOffer;
+import dev.jobrouter.journal.DirectoryFiles;
+import dev.jobrouter.journal.JournalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,6 +248,99 @@ class JournalTest {
                 assertThat(offer.status()).isEqualTo(OfferStatus.EXPIRED);
                 assertThat(offer.expiresAt()).isEqualTo(T0.plus(OFFER_TTL));
             });
+        }
+    }
+
+    @Test
+    void aFailedWriteFailsItsCommandWithNothingChangedAndPoisonsTheJournal() {
+        FailingFiles[] files = new FailingFiles[1];
+        JobRouter.Builder builder = JobRouter.builder().virtualClock(T0).journal(directory)
+                .journalFiles(path -> files[0] = new FailingFiles(new DirectoryFiles(path)));
+        try (JobRouter router = builder.build()) {
+            setUp(router);
+            voiceJob(router, "j1");
+            EngineSnapshot before = router.snapshot();
+            files[0].failing = true;
+            assertThatThrownBy(() -> voiceJob(router, "j2")).isInstanceOfSatisfying(RouterException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED);
+                assertThat(e.getMessage()).contains("No space left", "build the router again");
+            });
+            assertThat(router.snapshot()).as("state, ids and timers as before").isEqualTo(before);
+            files[0].failing = false;
+            assertThatThrownBy(() -> voiceJob(router, "j3")).as("poisoned until reopened")
+                    .isInstanceOfSatisfying(RouterException.class,
+                            e -> assertThat(e.getMessage()).contains("failed earlier"));
+            assertThatThrownBy(() -> router.advanceBy(Duration.ofHours(1))).isInstanceOf(RouterException.class);
+            assertThat(router.now()).as("an advance the journal refused leaves the clock").isEqualTo(T0);
+        }
+        try (JobRouter router = open(T0)) {
+            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1");
+            voiceJob(router, "j2");
+        }
+    }
+
+    /** Files whose appends fail, having written half their bytes, while {@code failing} is set. */
+    private static final class FailingFiles implements JournalFiles {
+        private final JournalFiles files;
+        volatile boolean failing;
+
+        FailingFiles(JournalFiles files) {
+            this.files = files;
+        }
+
+        @Override
+        public List<String> list() throws IOException {
+            return files.list();
+        }
+
+        @Override
+        public byte[] read(String name) throws IOException {
+            return files.read(name);
+        }
+
+        @Override
+        public AppendableFile openForAppend(String name) throws IOException {
+            AppendableFile file = files.openForAppend(name);
+            return new AppendableFile() {
+                @Override
+                public void append(java.nio.ByteBuffer bytes) throws IOException {
+                    if (failing) {
+                        file.append(bytes.slice(bytes.position(), bytes.remaining() / 2));
+                        throw new IOException("No space left on device (injected)");
+                    }
+                    file.append(bytes);
+                }
+
+                @Override
+                public void force() throws IOException {
+                    file.force();
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return file.size();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    file.close();
+                }
+            };
+        }
+
+        @Override
+        public void truncate(String name, long size) throws IOException {
+            files.truncate(name, size);
+        }
+
+        @Override
+        public void delete(String name) throws IOException {
+            files.delete(name);
+        }
+
+        @Override
+        public void forceDirectory() throws IOException {
+            files.forceDirectory();
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,17 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      */
     public static Journal open(Path directory, boolean forceEachCommand, Duration forceEvery, String rulesFingerprint,
             long seedIfNew) {
+        return open(directory, forceEachCommand, forceEvery, rulesFingerprint, seedIfNew, DirectoryFiles::new);
+    }
+
+    /**
+     * Opens the journal as {@link #open(Path, boolean, Duration, String, long)} does, on the files
+     * {@code files} gives for the directory: the seam where tests inject faults.
+     */
+    public static Journal open(Path directory, boolean forceEachCommand, Duration forceEvery, String rulesFingerprint,
+            long seedIfNew, Function<Path, JournalFiles> files) {
         requireNonNull(directory, "directory");
+        requireNonNull(files, "files");
         requireNonNull(rulesFingerprint, "rulesFingerprint");
         if (Files.isRegularFile(directory)) {
             throw RouterException.invalid("journal directory " + directory + " is a regular file");
@@ -121,7 +132,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
             if (lock == null) {
                 throw failed("journal " + key + " is open in another process: stop that router first", null);
             }
-            SegmentedLog records = SegmentedLog.open(new DirectoryFiles(key), SEGMENT_BYTES);
+            SegmentedLog records = SegmentedLog.open(files.apply(key), SEGMENT_BYTES);
             List<JournalEntry> entries = decode(key, records.recovered());
             long seed = seedIfNew;
             if (entries.isEmpty()) {
