@@ -30,6 +30,7 @@ import dev.jobrouter.core.model.WaitTimeExceptionTrigger;
 import dev.jobrouter.core.routing.RuleEvaluator;
 import dev.jobrouter.core.rules.TransitionRules;
 import dev.jobrouter.core.time.VirtualClock;
+import dev.jobrouter.journal.Journal;
 import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
 import java.time.Duration;
@@ -57,6 +58,19 @@ final class Routers {
         RouterEngine core = new RouterEngine(decider, new RuleEvaluator(new MvelExpressions(), Map.of()),
                 RouterEngine.DEFAULT_SEED);
         LocalHost engine = new LocalHost(core, new VirtualClock(T0), ExecutionLog.NONE);
+        engine.execute(new UpsertDistributionPolicy("p1", null, Duration.ofHours(1), null, null, null));
+        engine.execute(new UpsertQueue("q1", null, "p1", Map.of()));
+        return engine;
+    }
+
+    /**
+     * @return an engine as {@link #engine(String)} with the built-in DRL, writing every command to the
+     *     journal, which the caller closes after the host
+     */
+    static LocalHost journaledEngine(Journal journal) {
+        RouterEngine core = new RouterEngine(RuleBase.of(List.of()).newSession(Set.of()),
+                new RuleEvaluator(new MvelExpressions(), Map.of()), journal.seed());
+        LocalHost engine = new LocalHost(core, new VirtualClock(T0), journal);
         engine.execute(new UpsertDistributionPolicy("p1", null, Duration.ofHours(1), null, null, null));
         engine.execute(new UpsertQueue("q1", null, "p1", Map.of()));
         return engine;

@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +47,11 @@ final class ValueCodec {
         DURATION, LIST, SET, MAP, ENUM, RECORD
     }
 
-    /** Per record class, its components' accessors and its canonical constructor. */
-    private record Shape(MethodHandle[] accessors, MethodHandle constructor) {}
+    /**
+     * Per record class: its name as written, its components' names and accessors (each as
+     * {@code (Object) -> Object}) and its canonical constructor (as {@code (Object[]) -> Object}).
+     */
+    private record Shape(byte[] name, String[] components, MethodHandle[] accessors, MethodHandle constructor) {}
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
@@ -55,14 +59,19 @@ final class ValueCodec {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.publicLookup();
                 RecordComponent[] components = type.getRecordComponents();
+                String[] names = new String[components.length];
                 MethodHandle[] accessors = new MethodHandle[components.length];
                 Class<?>[] types = new Class<?>[components.length];
                 for (int i = 0; i < components.length; i++) {
-                    accessors[i] = lookup.unreflect(components[i].getAccessor());
+                    names[i] = components[i].getName();
+                    accessors[i] = lookup.unreflect(components[i].getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class));
                     types[i] = components[i].getType();
                 }
-                MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
-                return new Shape(accessors, constructor);
+                MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types))
+                        .asSpreader(Object[].class, components.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+                return new Shape(type.getName().getBytes(StandardCharsets.UTF_8), names, accessors, constructor);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("record " + type.getName() + " is not public: it has no journal encoding",
                         e);
@@ -80,7 +89,9 @@ final class ValueCodec {
     static byte[] encode(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, value, "value");
+            write(out, value);
+        } catch (Unencodable e) {
+            throw RouterException.invalid(e.where() + " is " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);   // cannot happen: the stream is in memory
         }
@@ -100,7 +111,34 @@ final class ValueCodec {
         }
     }
 
-    private static void write(DataOutputStream out, Object value, String where) throws IOException {
+    /**
+     * A value with no encoding, and where it sits: each container it is in adds its part of the path
+     * on the way out, so the path costs nothing while every value encodes.
+     */
+    private static final class Unencodable extends RuntimeException {
+        final java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+
+        Unencodable(String what) {
+            super(what, null, false, false);
+        }
+
+        /** @return the path, such as {@code UpsertJob.labels[id]}, records within records joined by " > " */
+        String where() {
+            if (path.isEmpty()) {
+                return "the value";
+            }
+            StringBuilder where = new StringBuilder();
+            for (String part : path) {
+                if (where.length() > 0 && !part.startsWith("[")) {
+                    where.append(" > ");
+                }
+                where.append(part);
+            }
+            return where.toString();
+        }
+    }
+
+    private static void write(DataOutputStream out, Object value) throws IOException {
         if (value == null) {
             tag(out, Tag.NULL);
         } else if (value instanceof String s) {
@@ -144,16 +182,21 @@ final class ValueCodec {
             out.writeInt(duration.getNano());
         } else if (value instanceof List<?> list) {
             tag(out, Tag.LIST);
-            writeAll(out, list, where);
+            writeAll(out, list);
         } else if (value instanceof Set<?> set) {
             tag(out, Tag.SET);
-            writeAll(out, set, where);
+            writeAll(out, set);
         } else if (value instanceof Map<?, ?> map) {
             tag(out, Tag.MAP);
             out.writeInt(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                write(out, entry.getKey(), where + " key");
-                write(out, entry.getValue(), where + "[" + entry.getKey() + "]");
+                try {
+                    write(out, entry.getKey());
+                    write(out, entry.getValue());
+                } catch (Unencodable e) {
+                    e.path.addFirst("[" + entry.getKey() + "]");
+                    throw e;
+                }
             }
         } else if (value instanceof Enum<?> constant && ours(constant.getDeclaringClass())) {
             tag(out, Tag.ENUM);
@@ -161,21 +204,25 @@ final class ValueCodec {
             writeString(out, constant.name());
         } else if (value instanceof Record record && ours(record.getClass())) {
             if (record instanceof FunctionRouterRule rule && rule.function() != null) {
-                throw RouterException.invalid(where + " is an unnamed function rule: a router with a journal"
+                Unencodable unnamed = new Unencodable("an unnamed function rule: a router with a journal"
                         + " takes only functions registered by name (FunctionRouterRule.named)");
+                throw unnamed;
             }
             tag(out, Tag.RECORD);
-            writeString(out, record.getClass().getName());
             Shape shape = SHAPES.get(record.getClass());
-            RecordComponent[] components = record.getClass().getRecordComponents();
+            writeBytes(out, shape.name());
             out.writeByte(shape.accessors().length);
             for (int i = 0; i < shape.accessors().length; i++) {
-                write(out, get(shape.accessors()[i], record),
-                        record.getClass().getSimpleName() + "." + components[i].getName());
+                try {
+                    write(out, get(shape.accessors()[i], record));
+                } catch (Unencodable e) {
+                    e.path.addFirst(record.getClass().getSimpleName() + "." + shape.components()[i]);
+                    throw e;
+                }
             }
         } else {
-            throw RouterException.invalid(where + " is a " + value.getClass().getName()
-                    + ", which has no journal encoding");
+            Unencodable foreign = new Unencodable("a " + value.getClass().getName() + ", which has no journal encoding");
+            throw foreign;
         }
     }
 
@@ -228,7 +275,7 @@ final class ValueCodec {
             values[i] = read(in);
         }
         try {
-            return shape.constructor().invokeWithArguments(values);
+            return (Object) shape.constructor().invokeExact(values);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -261,7 +308,7 @@ final class ValueCodec {
 
     private static Object get(MethodHandle accessor, Object record) {
         try {
-            return accessor.invoke(record);
+            return (Object) accessor.invokeExact(record);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -269,11 +316,17 @@ final class ValueCodec {
         }
     }
 
-    private static void writeAll(DataOutputStream out, Collection<?> values, String where) throws IOException {
+    private static void writeAll(DataOutputStream out, Collection<?> values) throws IOException {
         out.writeInt(values.size());
         int i = 0;
         for (Object value : values) {
-            write(out, value, where + "[" + i++ + "]");
+            try {
+                write(out, value);
+            } catch (Unencodable e) {
+                e.path.addFirst("[" + i + "]");
+                throw e;
+            }
+            i++;
         }
     }
 
@@ -295,11 +348,11 @@ final class ValueCodec {
 
     /** Strings as a length and UTF-8, since {@code writeUTF} stops at 64 KiB. */
     private static void writeString(DataOutputStream out, String s) throws IOException {
-        writeBytes(out, s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        return new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(readBytes(in), StandardCharsets.UTF_8);
     }
 
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
