@@ -1,0 +1,94 @@
+package dev.jobrouter.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobrouter.JobRouter;
+import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.RouterJob;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kill -9 at a random moment, recover, check, and again on the same directory: a child JVM
+ * ({@link CrashChild}) runs steps on a router with a journal at the default durability and prints
+ * each acknowledgement; the parent kills it with {@code ProcessHandle.destroyForcibly()} after a
+ * random number of them, then builds a router on the directory. Every acknowledged step must be there
+ * whole (its job closed), and recovery itself checks that every record replays to the events it
+ * published. {@code -Djobrouter.crash.cycles=1000} for a long run; 20 by default.
+ */
+class CrashRecoveryTest {
+    private static final int CYCLES = Integer.getInteger("jobrouter.crash.cycles", 20);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void noAcknowledgedStepIsLostToAKill() throws Exception {
+        SplittableRandom random = new SplittableRandom(Long.getLong("jobrouter.crash.seed", 42L));
+        Set<Integer> acknowledged = new TreeSet<>();
+        for (int cycle = 0; cycle < CYCLES; cycle++) {
+            int killAfter = 1 + random.nextInt(150);
+            acknowledged.addAll(runAndKill(random.nextLong(), killAfter));
+            try (JobRouter router = JobRouter.builder().virtualClock(CrashChild.T0).journal(directory).build()) {
+                Map<String, JobStatus> jobs = router.listJobs().stream()
+                        .collect(Collectors.toMap(RouterJob::id, RouterJob::status));
+                for (int n : acknowledged) {
+                    assertThat(jobs.get("job-" + n)).as("acknowledged step %s after cycle %s", n, cycle)
+                            .isEqualTo(JobStatus.CLOSED);
+                }
+                assertThat(router.getWorker("w1").usedCapacity()).as("a step cut short holds at most one job")
+                        .isLessThanOrEqualTo(1);
+            }
+        }
+        System.out.printf("crash recovery: %d cycles, %d steps acknowledged (%d commands and more), 0 lost%n",
+                CYCLES, acknowledged.size(), acknowledged.size() * 4L);
+    }
+
+    /** @return the steps the child acknowledged before it was killed */
+    private List<Integer> runAndKill(long seed, int killAfter) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CrashChild.class.getName(), directory.toString(), Long.toString(seed))
+                .redirectErrorStream(true).start();
+        List<Integer> acked = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("ACK ")) {
+                    acked.add(Integer.parseInt(line.substring(4)));
+                    if (acked.size() >= killAfter) {
+                        child.toHandle().destroyForcibly();   // mid-command, most likely: the child runs on
+                        break;
+                    }
+                } else if (!line.startsWith("START ") && !line.startsWith("SLF4J")) {
+                    throw new AssertionError("child said: " + line + readRest(lines));
+                }
+            }
+        } finally {
+            child.toHandle().destroyForcibly();
+            child.waitFor(1, TimeUnit.MINUTES);
+        }
+        return acked;
+    }
+
+    private static String readRest(BufferedReader lines) {
+        return lines.lines().limit(40).collect(Collectors.joining("\n", "\n", ""));
+    }
+
+}
