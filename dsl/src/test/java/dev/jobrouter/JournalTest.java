@@ -279,10 +279,61 @@ class JournalTest {
         }
     }
 
+    @Test
+    void atFsyncConcurrentCallersShareFsyncsAndEveryAcknowledgedCommandIsKept() throws Exception {
+        FailingFiles[] files = new FailingFiles[1];
+        int callers = 16;
+        int each = 40;
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).durability(Durability.FSYNC)
+                .journalFiles(path -> files[0] = new FailingFiles(new DirectoryFiles(path))).build()) {
+            setUp(router);
+            long forcesBefore = files[0].forces.get();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        voiceJob(router, "j" + caller + "-" + i);
+                    }
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+            pool.shutdown();
+            long forces = files[0].forces.get() - forcesBefore;
+            assertThat(forces).as("fsyncs for %s commands from %s callers", callers * each, callers)
+                    .isLessThan(callers * each);
+        }
+        try (JobRouter router = open(T0)) {
+            assertThat(router.listJobs()).hasSize(callers * each);
+        }
+    }
+
+    @Test
+    void atFsyncAFailedFsyncFailsTheWaitingCallerAndPoisonsTheJournal() {
+        FailingFiles[] files = new FailingFiles[1];
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).durability(Durability.FSYNC)
+                .journalFiles(path -> files[0] = new FailingFiles(new DirectoryFiles(path))).build()) {
+            setUp(router);
+            files[0].failForce = true;
+            assertThatThrownBy(() -> voiceJob(router, "j1")).isInstanceOfSatisfying(RouterException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED);
+                assertThat(e.getMessage()).contains("Input/output error");
+            });
+            files[0].failForce = false;
+            assertThatThrownBy(() -> voiceJob(router, "j2")).isInstanceOfSatisfying(RouterException.class,
+                    e -> assertThat(e.getMessage()).contains("failed earlier"));
+        }
+    }
+
     /** Files whose appends fail, having written half their bytes, while {@code failing} is set. */
     private static final class FailingFiles implements JournalFiles {
         private final JournalFiles files;
         volatile boolean failing;
+        volatile boolean failForce;
+        final java.util.concurrent.atomic.AtomicLong forces = new java.util.concurrent.atomic.AtomicLong();
 
         FailingFiles(JournalFiles files) {
             this.files = files;
@@ -313,6 +364,10 @@ class JournalTest {
 
                 @Override
                 public void force() throws IOException {
+                    if (failForce) {
+                        throw new IOException("Input/output error (injected)");
+                    }
+                    forces.incrementAndGet();
                     file.force();
                 }
 

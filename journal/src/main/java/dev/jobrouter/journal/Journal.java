@@ -32,10 +32,13 @@ import org.slf4j.LoggerFactory;
  * virtual clock, as records of a {@link SegmentedLog}. It is the router's {@link ExecutionLog}: a
  * record that cannot be written fails its command, which then changes nothing.
  *
- * <p>How durable an acknowledged command is depends on how it was opened: with
- * {@code forceEachCommand}, on the device before the caller hears back (each command forces under
- * the router's lock, one at a time); without it, in the kernel (it survives the process, not the
- * machine), and on the device within {@code forceEvery} when that is given.
+ * <p>How durable an acknowledged command is depends on how it was opened. With
+ * {@code groupCommit}, on the device before the caller hears back: a thread of the journal forces
+ * what was written and callers wait, outside the router's lock, until their record is covered, so
+ * the commands of many callers share one fsync (a failed fsync fails every caller still waiting,
+ * whose commands were never acknowledged, and poisons the journal). Without it, in the kernel (it
+ * survives the process, not the machine), and on the device within {@code forceEvery} when that is
+ * given.
  *
  * <p>One journal per directory in a machine: a lock file guards it between processes, and a set of
  * open directories within this JVM, since a second channel on the lock file would drop the lock
@@ -50,19 +53,37 @@ public final class Journal implements ExecutionLog, AutoCloseable {
     private final Path directory;
     private final SegmentedLog records;
     private final List<JournalEntry> recovered;
-    private final boolean forceEachCommand;
+    private final boolean groupCommit;
+    /** The last record appended, and the last known on the device; guarded by {@code this}. */
+    private long appended;
+    private long durable;
+    /** Why group commit stopped: the fsync that failed; guarded by {@code this}. */
+    private RouterException syncFailure;
+    private boolean closing;
+    private final Thread syncer;
+    /** Per thread, the last record it appended: what its caller waits for. */
+    private final ThreadLocal<long[]> lastAppended = ThreadLocal.withInitial(() -> new long[1]);
     private final String rulesFingerprint;
     private final long seed;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ScheduledExecutorService forcer;
 
-    private Journal(Path directory, SegmentedLog records, List<JournalEntry> recovered, boolean forceEachCommand,
+    private Journal(Path directory, SegmentedLog records, List<JournalEntry> recovered, boolean groupCommit,
             String rulesFingerprint, long seed, FileChannel lockChannel, FileLock lock, Duration forceEvery) {
         this.directory = directory;
         this.records = records;
         this.recovered = recovered;
-        this.forceEachCommand = forceEachCommand;
+        this.groupCommit = groupCommit;
+        this.appended = records.nextLsn() - 1;
+        this.durable = appended;
+        if (groupCommit) {
+            syncer = new Thread(this::syncLoop, "jobrouter-journal-group-commit");
+            syncer.setDaemon(true);
+            syncer.start();
+        } else {
+            syncer = null;
+        }
         this.rulesFingerprint = rulesFingerprint;
         this.seed = seed;
         this.lockChannel = lockChannel;
@@ -84,7 +105,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      * Opens the journal in the directory, creating both when absent, and reads every record.
      *
      * @param directory where the journal lives
-     * @param forceEachCommand whether each command is forced to the device before it commits
+     * @param groupCommit whether callers wait until their records are on the device (group commit)
      * @param forceEvery how often a background thread forces what was written, or {@code null} for never
      * @param rulesFingerprint the rule set the router decides with; a journal written under another
      *     one is refused, since its commands would replay to other outcomes
@@ -92,16 +113,16 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      * @throws RouterException INVALID_ARGUMENT for a path that is a regular file; JOURNAL_FAILED for a
      *     directory already open, a journal that does not read, or one written under other rules
      */
-    public static Journal open(Path directory, boolean forceEachCommand, Duration forceEvery, String rulesFingerprint,
+    public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, String rulesFingerprint,
             long seedIfNew) {
-        return open(directory, forceEachCommand, forceEvery, rulesFingerprint, seedIfNew, DirectoryFiles::new);
+        return open(directory, groupCommit, forceEvery, rulesFingerprint, seedIfNew, DirectoryFiles::new);
     }
 
     /**
      * Opens the journal as {@link #open(Path, boolean, Duration, String, long)} does, on the files
      * {@code files} gives for the directory: the seam where tests inject faults.
      */
-    public static Journal open(Path directory, boolean forceEachCommand, Duration forceEvery, String rulesFingerprint,
+    public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, String rulesFingerprint,
             long seedIfNew, Function<Path, JournalFiles> files) {
         requireNonNull(directory, "directory");
         requireNonNull(files, "files");
@@ -148,7 +169,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
             } else {
                 throw failed("journal " + key + " does not start with its Started record", null);
             }
-            return new Journal(key, records, entries, forceEachCommand, rulesFingerprint, seed, lockChannel, lock,
+            return new Journal(key, records, entries, groupCommit, rulesFingerprint, seed, lockChannel, lock,
                     forceEvery);
         } catch (IOException | RuntimeException e) {
             OPEN.remove(key);
@@ -184,27 +205,117 @@ public final class Journal implements ExecutionLog, AutoCloseable {
     }
 
     @Override
-    public synchronized void executed(RouterCommand<?> command, Instant at, List<RouterEvent> events) {
-        records.append(ValueCodec.encode(new JournalEntry.Executed(command, at, events, rulesFingerprint)));
-        if (forceEachCommand) {
-            records.force();
-        }
+    public void executed(RouterCommand<?> command, Instant at, List<RouterEvent> events) {
+        append(new JournalEntry.Executed(command, at, events, rulesFingerprint));
     }
 
     @Override
-    public synchronized void advanced(Instant to) {
-        records.append(ValueCodec.encode(new JournalEntry.Advanced(to)));
-        if (forceEachCommand) {
-            records.force();
+    public void advanced(Instant to) {
+        append(new JournalEntry.Advanced(to));
+    }
+
+    private void append(JournalEntry entry) {
+        byte[] payload = ValueCodec.encode(entry);   // outside the monitor: the router's lock serialises callers anyway
+        long lsn;
+        synchronized (this) {
+            if (syncFailure != null) {
+                throw poisoned();
+            }
+            lsn = records.append(payload);
+            appended = lsn;
+            if (groupCommit) {
+                notifyAll();
+            }
         }
+        lastAppended.get()[0] = lsn;
+    }
+
+    /** With group commit, waits until this thread's last record is on the device. */
+    @Override
+    public void awaitDurable() {
+        if (!groupCommit) {
+            return;
+        }
+        long mine = lastAppended.get()[0];
+        synchronized (this) {
+            while (durable < mine && syncFailure == null && !closing) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RouterException(ErrorCode.JOURNAL_FAILED, "interrupted while waiting for record " + mine
+                            + " of journal " + directory + " to reach the device; it may or may not have", null, e);
+                }
+            }
+            if (durable < mine) {
+                throw syncFailure != null ? poisoned() : new RouterException(ErrorCode.JOURNAL_FAILED,
+                        "journal " + directory + " closed before record " + mine + " reached the device");
+            }
+        }
+    }
+
+    /** Forces what was appended, outside the monitor so that appends go on meanwhile, and wakes who waits. */
+    private void syncLoop() {
+        while (true) {
+            long target;
+            synchronized (this) {
+                while (appended == durable && !closing) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (appended == durable) {
+                    return;   // closing, and nothing is left to force
+                }
+                target = appended;
+            }
+            try {
+                records.forceConcurrently();
+                synchronized (this) {
+                    durable = Math.max(durable, target);
+                    notifyAll();
+                }
+            } catch (RouterException e) {
+                synchronized (this) {
+                    syncFailure = e;
+                    notifyAll();
+                }
+                log.error("journal {}: an fsync failed; the commands waiting for it fail and it takes no more", directory,
+                        e);
+                return;
+            }
+        }
+    }
+
+    private RouterException poisoned() {
+        return new RouterException(ErrorCode.JOURNAL_FAILED, "the journal failed earlier and takes no more writes;"
+                + " close the router and build it again on the directory to recover it (" + syncFailure.getMessage()
+                + ")", null, syncFailure);
     }
 
     /** Forces what was written, then closes; the directory may be opened again. */
     @Override
-    public synchronized void close() {
+    public void close() {
         if (forcer != null) {
             forcer.shutdownNow();
         }
+        if (syncer != null) {
+            synchronized (this) {
+                closing = true;
+                notifyAll();
+            }
+            try {
+                syncer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeLog();
+    }
+
+    private synchronized void closeLog() {
         try {
             records.force();
         } catch (RouterException e) {

@@ -33,7 +33,8 @@ public final class SegmentedLog implements AutoCloseable {
     private final long segmentBytes;
     private final List<Long> segmentStarts = new ArrayList<>();
     private final List<Entry> recovered;
-    private JournalFiles.AppendableFile current;
+    /** Volatile: a group commit forces it from its own thread. */
+    private volatile JournalFiles.AppendableFile current;
     private long currentBytes;
     private long nextLsn;
     private RouterException poison;
@@ -151,6 +152,27 @@ public final class SegmentedLog implements AutoCloseable {
             current.force();
         } catch (IOException e) {
             throw poison("cannot force the journal in " + files + " to its device", e);
+        }
+    }
+
+    /**
+     * Forces the current segment, from a thread other than the one appending: what was appended to it
+     * before the call is on the device when this returns. A segment closed meanwhile was forced when
+     * its successor started. Does not poison the log; the caller decides what a failure means.
+     *
+     * @throws RouterException JOURNAL_FAILED when the force fails
+     */
+    public void forceConcurrently() {
+        JournalFiles.AppendableFile file = current;
+        if (file == null) {
+            return;
+        }
+        try {
+            file.force();
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // rolled over (forced first) or closed (forced first): nothing is left to force
+        } catch (IOException e) {
+            throw failed("cannot force the journal in " + files + " to its device", e);
         }
     }
 

@@ -31,4 +31,11 @@ public interface ExecutionLog {
      */
     default void advanced(Instant to) {
     }
+
+    /**
+     * Called by the host after it released its lock, before the caller hears back: a log that makes
+     * records durable in groups waits here until what this thread logged is on the device.
+     */
+    default void awaitDurable() {
+    }
 }

@@ -77,6 +77,7 @@ public final class LocalHost implements AutoCloseable {
      */
     public <R> R execute(RouterCommand<R> command) {
         try {
+            R value;
             lock.lock();
             try {
                 ensureOpen();
@@ -85,13 +86,15 @@ public final class LocalHost implements AutoCloseable {
                 try {
                     Outcome<R> outcome = engine.execute(command, at, executionLog::executed);
                     committed(at, outcome.events());
-                    return outcome.value();
+                    value = outcome.value();
                 } finally {
                     scheduleWakeUp();
                 }
             } finally {
                 lock.unlock();
             }
+            executionLog.awaitDurable();   // outside the lock, so that many callers share one fsync
+            return value;
         } finally {
             // Also when the command is refused: the timers that fired before it committed their events.
             bus.deliver();
@@ -218,6 +221,7 @@ public final class LocalHost implements AutoCloseable {
             }
             bus.deliver();
         }
+        executionLog.awaitDurable();
     }
 
     /**
