@@ -585,21 +585,49 @@ final class LifecycleRun implements AutoCloseable {
     /**
      * Executes the logged commands at their instants on a fresh engine with the same rules: each must
      * publish the same events, and the engine must end with the same state, ids, timers and counters.
+     * Halfway, an engine restored from the replica's snapshot joins in: from then on it must publish
+     * the same events and end the same too.
      */
     private void checkReplay() {
-        try (RouterEngine replica = new RouterEngine(RuleBase.of(List.of()).newSession(disabledRules),
-                new RuleEvaluator(new MvelExpressions(), Map.of()), RouterEngine.DEFAULT_SEED)) {
-            for (Executed original : executed) {
-                List<RouterEvent> replayed;
-                try {
-                    replayed = replica.execute(original.command(), original.at()).events();
-                } catch (RuntimeException e) {
-                    replayed = List.of();   // a timed command that failed: consumed, as in the original
+        int half = executed.size() / 2;
+        RouterEngine restored = null;
+        try (RouterEngine replica = newEngine()) {
+            for (int i = 0; i < executed.size(); i++) {
+                if (i == half) {
+                    restored = RouterEngine.restored(RuleBase.of(List.of()).newSession(disabledRules),
+                            new RuleEvaluator(new MvelExpressions(), Map.of()), replica.snapshot());
+                    assertThat(restored.snapshot()).as("an engine restored from a snapshot").isEqualTo(replica.snapshot());
                 }
-                assertThat(replayed).as("replayed events of %s at %s", original.command(), original.at())
+                Executed original = executed.get(i);
+                assertThat(replay(replica, original)).as("replayed events of %s at %s", original.command(), original.at())
                         .isEqualTo(original.events());
+                if (restored != null) {
+                    assertThat(replay(restored, original)).as("events of %s at %s on the restored engine",
+                            original.command(), original.at()).isEqualTo(original.events());
+                }
             }
             assertThat(replica.snapshot()).as("the replayed engine").isEqualTo(TestAccess.snapshot(router));
+            if (restored != null) {
+                assertThat(restored.snapshot()).as("the restored engine").isEqualTo(TestAccess.snapshot(router));
+            }
+        } finally {
+            if (restored != null) {
+                restored.close();
+            }
+        }
+    }
+
+    private RouterEngine newEngine() {
+        return new RouterEngine(RuleBase.of(List.of()).newSession(disabledRules),
+                new RuleEvaluator(new MvelExpressions(), Map.of()), RouterEngine.DEFAULT_SEED);
+    }
+
+    /** @return the events of the command on the engine; none for a timed command that failed, consumed as it was */
+    private static List<RouterEvent> replay(RouterEngine engine, Executed original) {
+        try {
+            return engine.execute(original.command(), original.at()).events();
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -121,6 +121,21 @@ public final class RouterEngine implements AutoCloseable {
     }
 
     /**
+     * @return an engine holding what the snapshot holds, which executes every command as the engine
+     *     it was taken from would: the journal restores an engine from its latest snapshot rather
+     *     than replaying every command since the start
+     * @param rules the rules, as for a new engine
+     * @param routerRules the evaluator of routing rules, as for a new engine
+     * @param snapshot what an engine's {@link #snapshot()} returned
+     */
+    public static RouterEngine restored(TransitionRules rules, RuleEvaluator routerRules, EngineSnapshot snapshot) {
+        requireNonNull(snapshot, "snapshot");
+        RouterEngine engine = new RouterEngine(rules, routerRules, DEFAULT_SEED);
+        engine.state.load(snapshot);
+        return engine;
+    }
+
+    /**
      * Executes a command at an instant: the one entry point for every change.
      *
      * @param command what to do

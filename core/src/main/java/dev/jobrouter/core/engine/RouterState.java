@@ -84,6 +84,38 @@ final class RouterState {
             availableWorkers.changed(id, before, after);
         }, Snapshots.WORKERS, sequences);
     }
+    /**
+     * Fills an empty state from a snapshot: entities with their etags, in an order that lets each
+     * index find what it looks up (arrivals and offers before jobs), timers in due order, then the
+     * counters as they were, so the next id, etag, event number and draw are the ones the snapshot's
+     * engine would have made.
+     */
+    void load(EngineSnapshot snapshot) {
+        snapshot.policies().forEach(policy -> policies.load(policy.id(), policy));
+        snapshot.classificationPolicies().forEach(policy -> classificationPolicies.load(policy.id(), policy));
+        snapshot.exceptionPolicies().forEach(policy -> exceptionPolicies.load(policy.id(), policy));
+        snapshot.queues().forEach(queue -> queues.load(queue.id(), queue));
+        snapshot.arrivals().forEach(arrivals::load);
+        snapshot.requestedQueues().forEach(requestedQueues::load);
+        snapshot.roundRobinCursors().forEach(roundRobinCursors::load);
+        snapshot.queueEntries().forEach(queueEntries::load);
+        snapshot.declines().forEach((workerId, declined) -> declines.load(workerId, ImmutableMap.copyOf(declined)));
+        snapshot.offers().stream()
+                .sorted(java.util.Comparator.comparingLong(RouterState::issueNumber))   // issue order, not id order
+                .forEach(offer -> offers.load(offer.offerId(), offer));
+        snapshot.workers().forEach(worker -> workers.load(worker.id(), worker));
+        snapshot.jobs().forEach(job -> jobs.load(job.id(), job));
+        snapshot.timers().forEach(timers::schedule);
+        sequences.load(snapshot.counters());
+        undo.commit();
+    }
+
+    /** @return the number in an offer id ({@code offer-12}: 12), which counts offers in issue order */
+    private static long issueNumber(RouterJobOffer offer) {
+        String id = offer.offerId();
+        return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+    }
+
     /** Every offer id of each job, open or ended, in issue order. */
     private final Map<String, List<String>> offerIdsByJob = new HashMap<>();
     /**

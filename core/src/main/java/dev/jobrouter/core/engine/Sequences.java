@@ -65,6 +65,17 @@ final class Sequences {
         return new EngineSnapshot.Counters(offers, assignments, events, arrivals, timers, etags, random);
     }
 
+    /** Sets every counter as a snapshot recorded it: for an engine being restored. */
+    void load(EngineSnapshot.Counters counters) {
+        offers = counters.offers();
+        assignments = counters.assignments();
+        events = counters.events();
+        arrivals = counters.arrivals();
+        timers = counters.timers();
+        etags = counters.etags();
+        random = counters.random();
+    }
+
     /** Remembers the counters in the checkpoint, to go back to with {@link #reset}; allocates nothing. */
     void save(Checkpoint checkpoint) {
         checkpoint.offers = offers;

@@ -90,6 +90,15 @@ final class TrackedMap<K, V> {
         return comparable.equals(current);
     }
 
+    /**
+     * Stores a value restored from a snapshot as it is, etag included, telling the listener so that
+     * the indexes follow; nothing to undo. For an engine being restored, before its first command.
+     */
+    void load(K key, V value) {
+        V before = entries.put(key, value);
+        listener.changed(key, before, value);
+    }
+
     void remove(K key) {
         V before = entries.remove(key);
         if (before != null) {

@@ -76,6 +76,29 @@ class RouterEngineTest {
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, runs.get(0).size()).boxed().toList());
     }
 
+    /** A job offered a dozen times: its offers come back in issue order, offer-10 after offer-9. */
+    @Test
+    void aRestoredEngineHoldsWhatTheSnapshotHeldAndGoesOnAlike() {
+        RouterEngine engine = new RouterEngine(new StubRules());
+        setUp(engine, 1);
+        job(engine, "j1", T0.plusSeconds(5));
+        for (int expiry = 0; expiry < 12; expiry++) {
+            var due = engine.nextTimer();
+            engine.execute(due, due.dueAt());   // each expiry offers the job again
+        }
+        List<RouterJobOffer> offers = engine.getJobOffers("j1");
+        assertThat(offers).hasSizeGreaterThan(10);
+
+        RouterEngine restored = RouterEngine.restored(new StubRules(), RuleEvaluator.basic(), engine.snapshot());
+        assertThat(restored.snapshot()).isEqualTo(engine.snapshot());
+        assertThat(restored.getJobOffers("j1")).as("in issue order").isEqualTo(offers);
+        var due = engine.nextTimer();
+        assertThat(restored.execute(due, due.dueAt()).events()).isEqualTo(engine.execute(due, due.dueAt()).events());
+        List<RouterEvent> next = job(engine, "j2", due.dueAt());
+        assertThat(job(restored, "j2", due.dueAt())).as("the same ids, etags and event numbers").isEqualTo(next);
+        assertThat(restored.snapshot()).isEqualTo(engine.snapshot());
+    }
+
     @Test
     void everyEventOfACommandCarriesItsInstant() {
         RouterEngine engine = new RouterEngine(rules);
