@@ -585,6 +585,8 @@ public final class JobRouter implements AutoCloseable {
         private Durability durability;
         private Duration fsyncEvery;
         private Function<Path, JournalFiles> journalFiles = DirectoryFiles::new;
+        private long segmentBytes = Journal.SEGMENT_BYTES;
+        private long snapshotEvery = Journal.SNAPSHOT_EVERY_RECORDS;
 
         private Builder() {}
 
@@ -635,6 +637,13 @@ public final class JobRouter implements AutoCloseable {
         /** The journal's files on its directory: for tests that inject faults. */
         Builder journalFiles(Function<Path, JournalFiles> files) {
             this.journalFiles = requireNonNull(files, "files");
+            return this;
+        }
+
+        /** Segment size and snapshot interval of the journal: small ones for tests of compaction. */
+        Builder journalLayout(long segmentBytes, long snapshotEvery) {
+            this.segmentBytes = segmentBytes;
+            this.snapshotEvery = snapshotEvery;
             return this;
         }
 
@@ -787,10 +796,16 @@ public final class JobRouter implements AutoCloseable {
                 return new JobRouter(new LocalHost(engine, routerClock, executionLog), session, null);
             }
             Journal journal = Journal.open(journalDirectory, durability == Durability.FSYNC, fsyncEvery,
-                    Recovery.fingerprint(rules, disabledRules, functions.keySet()), engineSeed, journalFiles);
+                    Recovery.fingerprint(rules, disabledRules, functions.keySet()), engineSeed, journalFiles,
+                    segmentBytes, snapshotEvery);
             try {
-                RouterEngine engine = new RouterEngine(session, routerRules, journal.seed());
+                RouterEngine engine = journal.snapshot() == null
+                        ? new RouterEngine(session, routerRules, journal.seed())
+                        : RouterEngine.restored(session, routerRules, journal.snapshot().engine());
                 Instant last = Recovery.replay(engine, journal);
+                if (last == null && journal.snapshot() != null) {
+                    last = journal.snapshot().at();
+                }
                 ExecutionLog log = executionLog == ExecutionLog.NONE ? journal : Recovery.both(journal, executionLog);
                 Instant start = routerClock.instant();
                 if (routerClock instanceof VirtualClock && last != null) {

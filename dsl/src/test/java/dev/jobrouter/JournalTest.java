@@ -30,6 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A router with a journal: what it held comes back after a restart, exactly, and bad settings fail at build. */
@@ -333,6 +335,10 @@ class JournalTest {
         private final JournalFiles files;
         volatile boolean failing;
         volatile boolean failForce;
+        /** Which step of a snapshot fails: 1 its write, 2 its rename, 3 the directory's force, 4 deleting; 0 none. */
+        volatile int failSnapshotAt;
+        /** Whether the last call renamed: the directory's force after a snapshot's rename is step 3. */
+        private volatile boolean renamed;
         final java.util.concurrent.atomic.AtomicLong forces = new java.util.concurrent.atomic.AtomicLong();
 
         FailingFiles(JournalFiles files) {
@@ -390,13 +396,105 @@ class JournalTest {
 
         @Override
         public void delete(String name) throws IOException {
+            if (failSnapshotAt == 4) {
+                throw new IOException("Input/output error (injected, deleting " + name + ")");
+            }
             files.delete(name);
         }
 
         @Override
+        public void writeAndForce(String name, byte[] content) throws IOException {
+            if (failSnapshotAt == 1) {
+                throw new IOException("No space left on device (injected, writing " + name + ")");
+            }
+            files.writeAndForce(name, content);
+        }
+
+        @Override
+        public void rename(String from, String to) throws IOException {
+            if (failSnapshotAt == 2) {
+                throw new IOException("Input/output error (injected, renaming " + from + ")");
+            }
+            files.rename(from, to);
+            renamed = true;
+        }
+
+        @Override
         public void forceDirectory() throws IOException {
+            boolean afterRename = renamed;
+            renamed = false;
+            if (failSnapshotAt == 3 && afterRename) {
+                throw new IOException("Input/output error (injected, forcing the directory)");
+            }
             files.forceDirectory();
         }
+    }
+
+    private JobRouter.Builder compacting(FailingFiles[] files) {
+        return JobRouter.builder().virtualClock(T0).journal(directory).journalLayout(2_000, 40)
+                .journalFiles(path -> files[0] = new FailingFiles(new DirectoryFiles(path)));
+    }
+
+    private static void lifecycles(JobRouter router, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            voiceJob(router, "k" + i);
+            var accepted = router.acceptJobOffer("w1", onlyOffer(router, "w1").offerId());
+            router.closeJob("k" + i, accepted.assignmentId(), "done");
+            router.deleteJob("k" + i);
+        }
+    }
+
+    private List<String> files(String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    @Test
+    void snapshotsBoundTheJournalAndRecoveryStartsFromTheNewest() throws IOException {
+        FailingFiles[] files = new FailingFiles[1];
+        EngineSnapshot before;
+        try (JobRouter router = compacting(files).build()) {
+            setUp(router);
+            voiceWorker(router, "w1");
+            lifecycles(router, 0, 60);
+            traffic(router);
+            before = router.snapshot();
+        }
+        assertThat(files("snapshot-")).as("the newest snapshot only").hasSize(1).allMatch(n -> n.endsWith(".bin"));
+        assertThat(files("segment-").size()).as("segments below the snapshot are gone").isLessThan(10);
+        assertThat(files("segment-").get(0)).as("and the first one left is not the first written")
+                .isNotEqualTo("segment-00000000000000000001.log");
+        try (JobRouter router = compacting(files).build()) {
+            assertThat(router.snapshot()).isEqualTo(before);
+            voiceJob(router, "after");
+        }
+        try (JobRouter router = compacting(files).build()) {
+            assertThat(router.getJob("after").queueId()).isEqualTo("q1");
+        }
+    }
+
+    /** A snapshot that fails at any step loses nothing: the log still holds every record. */
+    @ParameterizedTest(name = "failing at step {0}")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void aSnapshotCutShortAtAnyStepLosesNothing(int step) throws IOException {
+        FailingFiles[] files = new FailingFiles[1];
+        EngineSnapshot before;
+        try (JobRouter router = compacting(files).build()) {
+            setUp(router);
+            voiceWorker(router, "w1");
+            lifecycles(router, 0, 8);
+            files[0].failSnapshotAt = step;
+            lifecycles(router, 8, 30);
+            files[0].failSnapshotAt = 0;
+            before = router.snapshot();
+        }
+        Files.write(directory.resolve("snapshot-00000000000000999999.tmp"), new byte[] {1, 2, 3});   // a crash before a rename
+        try (JobRouter router = compacting(files).build()) {
+            assertThat(router.snapshot()).isEqualTo(before);
+            lifecycles(router, 38, 3);
+        }
+        assertThat(files("snapshot-")).noneMatch(n -> n.endsWith(".tmp"));
     }
 
     @Test

@@ -74,6 +74,24 @@ public final class DirectoryFiles implements JournalFiles {
     }
 
     @Override
+    public void writeAndForce(String name, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory.resolve(name), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(content);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+
+    @Override
+    public void rename(String from, String to) throws IOException {
+        Files.move(directory.resolve(from), directory.resolve(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
     public void forceDirectory() throws IOException {
         // Opening a directory for reading and forcing it is how the JDK reaches fsync(2) on it (Linux, macOS).
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.host.ExecutionLog;
 import java.io.IOException;
@@ -46,12 +47,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements ExecutionLog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
-    /** A segment is closed and a new one started past this size. */
-    static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+    /** A segment is closed and a new one started past this size: the default. */
+    public static final long SEGMENT_BYTES = 64L * 1024 * 1024;
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
+    /** A snapshot is taken once this many records were appended since the last one: the default. */
+    public static final long SNAPSHOT_EVERY_RECORDS = 200_000;
+    private static final java.util.regex.Pattern SNAPSHOT = java.util.regex.Pattern.compile("snapshot-(\\d{20})\\.bin");
+
     private final Path directory;
+    private final JournalFiles files;
     private final SegmentedLog records;
+    private final JournalEntry.Snapshot snapshot;
+    private final long snapshotEvery;
+    private long lastSnapshotLsn;
     private final List<JournalEntry> recovered;
     private final boolean groupCommit;
     /** The last record appended, and the last known on the device; guarded by {@code this}. */
@@ -69,10 +78,15 @@ public final class Journal implements ExecutionLog, AutoCloseable {
     private final FileLock lock;
     private final ScheduledExecutorService forcer;
 
-    private Journal(Path directory, SegmentedLog records, List<JournalEntry> recovered, boolean groupCommit,
-            String rulesFingerprint, long seed, FileChannel lockChannel, FileLock lock, Duration forceEvery) {
+    private Journal(Path directory, JournalFiles files, SegmentedLog records, JournalEntry.Snapshot snapshot,
+            long snapshotEvery, List<JournalEntry> recovered, boolean groupCommit, String rulesFingerprint, long seed,
+            FileChannel lockChannel, FileLock lock, Duration forceEvery) {
         this.directory = directory;
+        this.files = files;
         this.records = records;
+        this.snapshot = snapshot;
+        this.snapshotEvery = snapshotEvery;
+        this.lastSnapshotLsn = snapshot == null ? 0 : snapshot.lsn();
         this.recovered = recovered;
         this.groupCommit = groupCommit;
         this.appended = records.nextLsn() - 1;
@@ -115,15 +129,20 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      */
     public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, String rulesFingerprint,
             long seedIfNew) {
-        return open(directory, groupCommit, forceEvery, rulesFingerprint, seedIfNew, DirectoryFiles::new);
+        return open(directory, groupCommit, forceEvery, rulesFingerprint, seedIfNew, DirectoryFiles::new,
+                SEGMENT_BYTES, SNAPSHOT_EVERY_RECORDS);
     }
 
     /**
      * Opens the journal as {@link #open(Path, boolean, Duration, String, long)} does, on the files
-     * {@code files} gives for the directory: the seam where tests inject faults.
+     * {@code files} gives for the directory (the seam where tests inject faults), with segments of
+     * {@code segmentBytes} and a snapshot every {@code snapshotEvery} records.
      */
     public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, String rulesFingerprint,
-            long seedIfNew, Function<Path, JournalFiles> files) {
+            long seedIfNew, Function<Path, JournalFiles> files, long segmentBytes, long snapshotEvery) {
+        if (snapshotEvery < 1) {
+            throw RouterException.invalid("snapshotEvery must be 1 or more, not " + snapshotEvery);
+        }
         requireNonNull(directory, "directory");
         requireNonNull(files, "files");
         requireNonNull(rulesFingerprint, "rulesFingerprint");
@@ -153,24 +172,40 @@ public final class Journal implements ExecutionLog, AutoCloseable {
             if (lock == null) {
                 throw failed("journal " + key + " is open in another process: stop that router first", null);
             }
-            SegmentedLog records = SegmentedLog.open(files.apply(key), SEGMENT_BYTES);
-            List<JournalEntry> entries = decode(key, records.recovered());
+            JournalFiles fs = files.apply(key);
+            JournalEntry.Snapshot snapshot = newestSnapshot(key, fs);
+            SegmentedLog records = SegmentedLog.open(fs, segmentBytes);
+            long covered = snapshot == null ? 0 : snapshot.lsn();
+            List<SegmentedLog.Entry> after = records.recovered().stream().filter(entry -> entry.lsn() > covered).toList();
+            if (snapshot != null && (records.nextLsn() <= covered
+                    || !records.recovered().isEmpty() && records.recovered().get(0).lsn() > covered + 1)) {
+                throw failed("journal " + key + " has a snapshot at record " + covered + " but its segments hold "
+                        + (records.recovered().isEmpty() ? "no record after it" : "records from "
+                        + records.recovered().get(0).lsn()) + ": a segment is missing; restore the directory from a"
+                        + " backup", null);
+            }
+            List<JournalEntry> entries = decode(key, after);
             long seed = seedIfNew;
-            if (entries.isEmpty()) {
+            String fingerprint = null;
+            if (snapshot != null) {
+                seed = snapshot.seed();
+                fingerprint = snapshot.rulesFingerprint();
+            } else if (entries.isEmpty()) {
                 records.append(ValueCodec.encode(new JournalEntry.Started(seedIfNew, rulesFingerprint)));
                 records.force();
             } else if (entries.get(0) instanceof JournalEntry.Started started) {
-                if (!started.rulesFingerprint().equals(rulesFingerprint)) {
-                    throw failed("journal " + key + " was written under other rules (fingerprint "
-                            + started.rulesFingerprint() + ", now " + rulesFingerprint + "): build the router with"
-                            + " the rules, disabled rules and functions it was built with before", null);
-                }
                 seed = started.seed();
+                fingerprint = started.rulesFingerprint();
             } else {
                 throw failed("journal " + key + " does not start with its Started record", null);
             }
-            return new Journal(key, records, entries, groupCommit, rulesFingerprint, seed, lockChannel, lock,
-                    forceEvery);
+            if (fingerprint != null && !fingerprint.equals(rulesFingerprint)) {
+                throw failed("journal " + key + " was written under other rules (fingerprint " + fingerprint
+                        + ", now " + rulesFingerprint + "): build the router with the rules, disabled rules and"
+                        + " functions it was built with before", null);
+            }
+            return new Journal(key, fs, records, snapshot, snapshotEvery, entries, groupCommit, rulesFingerprint, seed,
+                    lockChannel, lock, forceEvery);
         } catch (IOException | RuntimeException e) {
             OPEN.remove(key);
             closeQuietly(lockChannel);
@@ -194,9 +229,83 @@ public final class Journal implements ExecutionLog, AutoCloseable {
         return decoded;
     }
 
-    /** @return the records found at opening, its Started record first */
+    /**
+     * @return the records found at opening after the snapshot, if any (its Started record first when
+     *     there is none)
+     */
     public List<JournalEntry> recovered() {
         return recovered;
+    }
+
+    /** @return the newest snapshot found at opening, or {@code null}: recovery starts from it */
+    public JournalEntry.Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Reads the newest snapshot, dropping what a crash before its rename left. */
+    private static JournalEntry.Snapshot newestSnapshot(Path directory, JournalFiles files) throws IOException {
+        String newest = null;
+        for (String name : files.list()) {
+            if (name.startsWith("snapshot-") && name.endsWith(".tmp")) {
+                files.delete(name);   // never renamed, so never the snapshot: its records are all in the log
+            } else if (SNAPSHOT.matcher(name).matches() && (newest == null || name.compareTo(newest) > 0)) {
+                newest = name;
+            }
+        }
+        if (newest == null) {
+            return null;
+        }
+        Frames.Scan scan = Frames.scan(newest, files.read(newest), false);
+        if (scan.frames().size() != 1) {
+            throw Frames.corrupt(newest, 0, scan.frames().size() + " records where a snapshot has one");
+        }
+        try {
+            JournalEntry.Snapshot snapshot = (JournalEntry.Snapshot) ValueCodec.decode(scan.frames().get(0).payload());
+            if (snapshot.lsn() != scan.frames().get(0).lsn()) {
+                throw Frames.corrupt(newest, 0, "it names record " + snapshot.lsn() + " inside record "
+                        + scan.frames().get(0).lsn());
+            }
+            return snapshot;
+        } catch (RuntimeException e) {
+            if (e instanceof RouterException routerException) {
+                throw routerException;
+            }
+            throw failed("snapshot " + newest + " of journal " + directory + " does not decode (" + e.getMessage()
+                    + "): a journal written by another version of the router, or a corrupt one", e);
+        }
+    }
+
+    /**
+     * Now and then, writes a snapshot of the engine at the last record: a temporary file, forced,
+     * renamed, the directory forced; then the segments and snapshots it makes needless go. A snapshot
+     * that fails loses nothing (the log still holds every record) and is tried again later.
+     */
+    @Override
+    public synchronized void afterCommit(java.util.function.Supplier<EngineSnapshot> state, Instant at) {
+        if (appended - lastSnapshotLsn < snapshotEvery || syncFailure != null) {
+            return;
+        }
+        long lsn = appended;
+        lastSnapshotLsn = lsn;
+        String name = String.format("snapshot-%020d", lsn);
+        try {
+            byte[] payload = ValueCodec.encode(new JournalEntry.Snapshot(lsn, state.get(), at, seed, rulesFingerprint));
+            java.nio.ByteBuffer frame = Frames.encode(lsn, payload);
+            byte[] bytes = new byte[frame.remaining()];
+            frame.get(bytes);
+            files.writeAndForce(name + ".tmp", bytes);
+            files.rename(name + ".tmp", name + ".bin");
+            files.forceDirectory();
+            records.dropBefore(lsn + 1);
+            for (String old : files.list()) {
+                if (SNAPSHOT.matcher(old).matches() && old.compareTo(name + ".bin") < 0) {
+                    files.delete(old);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("journal {}: snapshot at record {} failed ({}); the log still holds every record", directory, lsn,
+                    e.toString());
+        }
     }
 
     /** @return the engine's seed: the journal's own */

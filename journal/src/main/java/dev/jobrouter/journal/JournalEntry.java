@@ -1,6 +1,7 @@
 package dev.jobrouter.journal;
 
 import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.event.RouterEvent;
 import java.time.Instant;
 import java.util.List;
@@ -29,4 +30,17 @@ public sealed interface JournalEntry {
 
     /** The virtual clock moved to {@code to}, past every timer. */
     record Advanced(Instant to) implements JournalEntry {}
+
+    /**
+     * What a snapshot file holds: the engine after record {@code lsn}, and what its Started record
+     * said, since the segments holding that record may be gone.
+     *
+     * @param lsn the last record the snapshot covers
+     * @param engine the engine's state after it
+     * @param at the last instant the journal knew then
+     * @param seed the engine's seed
+     * @param rulesFingerprint the rule set
+     */
+    record Snapshot(long lsn, EngineSnapshot engine, Instant at, long seed, String rulesFingerprint)
+            implements JournalEntry {}
 }

@@ -27,6 +27,12 @@ public interface JournalFiles {
     /** Deletes the file; one that is absent is no error. */
     void delete(String name) throws IOException;
 
+    /** Writes a new file with the content and forces it to the device; one already there is replaced. */
+    void writeAndForce(String name, byte[] content) throws IOException;
+
+    /** Renames a file atomically, replacing one at the new name. */
+    void rename(String from, String to) throws IOException;
+
     /** Forces the directory itself, so that files created, renamed or deleted in it stay so after a power loss. */
     void forceDirectory() throws IOException;
 

@@ -80,6 +80,16 @@ final class FaultyFiles implements JournalFiles {
     }
 
     @Override
+    public void writeAndForce(String name, byte[] content) throws IOException {
+        files.writeAndForce(name, content);
+    }
+
+    @Override
+    public void rename(String from, String to) throws IOException {
+        files.rename(from, to);
+    }
+
+    @Override
     public void forceDirectory() throws IOException {
         files.forceDirectory();
     }

@@ -38,4 +38,14 @@ public interface ExecutionLog {
      */
     default void awaitDurable() {
     }
+
+    /**
+     * Called under the host's lock after each command or timer committed, with the engine's state
+     * on demand: a journal takes a snapshot here now and then, consistent with what it logged.
+     *
+     * @param state the engine's snapshot, computed only when asked for
+     * @param at the instant of what just committed
+     */
+    default void afterCommit(java.util.function.Supplier<dev.jobrouter.core.engine.EngineSnapshot> state, Instant at) {
+    }
 }

@@ -283,6 +283,7 @@ public final class LocalHost implements AutoCloseable {
     private void committed(Instant at, List<RouterEvent> events) {
         lastInstant = at;
         bus.append(events);
+        executionLog.afterCommit(engine::snapshot, at);
     }
 
     /** @return the instant for the next command: never before the last one's */
