@@ -14,8 +14,10 @@ public enum Durability {
     PROCESS,
     /**
      * The command's record is forced to the device (fsync) before the caller hears back: an
-     * acknowledged command survives a power loss. Each command waits for its own fsync, under the
-     * router's lock, so commands are as slow as the device's fsync.
+     * acknowledged command survives a power loss. Callers wait outside the router's lock while a
+     * journal thread forces, so the commands of concurrent callers share one fsync (group commit).
+     * If an fsync fails, every caller still waiting fails with JOURNAL_FAILED (its command was never
+     * acknowledged) and the journal takes no more commands until the router is built again.
      */
     FSYNC
 }
