@@ -9,6 +9,7 @@ import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.host.ExecutionLog;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -25,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +56,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
 
     /** A snapshot is taken once this many records were appended since the last one: the default. */
     public static final long SNAPSHOT_EVERY_RECORDS = 200_000;
-    private static final java.util.regex.Pattern SNAPSHOT = java.util.regex.Pattern.compile("snapshot-(\\d{20})\\.bin");
+    private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})\\.bin");
 
     private final Path directory;
     private final JournalFiles files;
@@ -281,7 +284,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      * that fails loses nothing (the log still holds every record) and is tried again later.
      */
     @Override
-    public synchronized void afterCommit(java.util.function.Supplier<EngineSnapshot> state, Instant at) {
+    public synchronized void afterCommit(Supplier<EngineSnapshot> state, Instant at) {
         if (appended - lastSnapshotLsn < snapshotEvery || syncFailure != null) {
             return;
         }
@@ -290,7 +293,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
         String name = String.format("snapshot-%020d", lsn);
         try {
             byte[] payload = ValueCodec.encode(new JournalEntry.Snapshot(lsn, state.get(), at, seed, rulesFingerprint));
-            java.nio.ByteBuffer frame = Frames.encode(lsn, payload);
+            ByteBuffer frame = Frames.encode(lsn, payload);
             byte[] bytes = new byte[frame.remaining()];
             frame.get(bytes);
             files.writeAndForce(name + ".tmp", bytes);

@@ -47,6 +47,8 @@ final class ValueCodec {
         DURATION, LIST, SET, MAP, ENUM, RECORD
     }
 
+    private static final Tag[] TAGS = Tag.values();
+
     /**
      * Per record class: its name as written, its components' names and accessors (each as
      * {@code (Object) -> Object}) and its canonical constructor (as {@code (Object[]) -> Object}).
@@ -228,10 +230,10 @@ final class ValueCodec {
 
     private static Object read(DataInputStream in) throws IOException {
         int ordinal = in.readUnsignedByte();
-        if (ordinal >= Tag.values().length) {
+        if (ordinal >= TAGS.length) {
             throw new IllegalArgumentException("unknown type tag " + ordinal);
         }
-        return switch (Tag.values()[ordinal]) {
+        return switch (TAGS[ordinal]) {
             case NULL -> null;
             case STRING -> readString(in);
             case BOOLEAN -> in.readBoolean();

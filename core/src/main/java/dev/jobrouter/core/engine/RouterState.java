@@ -17,6 +17,7 @@ import dev.jobrouter.core.model.RouterQueue;
 import dev.jobrouter.core.model.RouterWorker;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ final class RouterState {
         snapshot.queueEntries().forEach(queueEntries::load);
         snapshot.declines().forEach((workerId, declined) -> declines.load(workerId, ImmutableMap.copyOf(declined)));
         snapshot.offers().stream()
-                .sorted(java.util.Comparator.comparingLong(RouterState::issueNumber))   // issue order, not id order
+                .sorted(Comparator.comparingLong(RouterState::issueNumber))   // issue order, not id order
                 .forEach(offer -> offers.load(offer.offerId(), offer));
         snapshot.workers().forEach(worker -> workers.load(worker.id(), worker));
         snapshot.jobs().forEach(job -> jobs.load(job.id(), job));

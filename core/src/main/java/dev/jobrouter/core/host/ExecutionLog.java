@@ -1,9 +1,11 @@
 package dev.jobrouter.core.host;
 
 import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.event.RouterEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Told of every command that changes the engine, under the host's lock, in execution order: each
@@ -46,6 +48,6 @@ public interface ExecutionLog {
      * @param state the engine's snapshot, computed only when asked for
      * @param at the instant of what just committed
      */
-    default void afterCommit(java.util.function.Supplier<dev.jobrouter.core.engine.EngineSnapshot> state, Instant at) {
+    default void afterCommit(Supplier<EngineSnapshot> state, Instant at) {
     }
 }
