@@ -542,6 +542,18 @@ public final class JobRouter implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (journal != null) {
+                try {
+                    // A snapshot at close (one that fails is logged and loses nothing): the next build
+                    // starts from it, and may bring other rules.
+                    host.read(engine -> {
+                        journal.snapshotNow(engine::snapshot, host.now());
+                        return null;
+                    });
+                } catch (IllegalStateException closedAlready) {
+                    // closed before: closing again does nothing
+                }
+            }
             host.close();
         } finally {
             if (journal != null) {

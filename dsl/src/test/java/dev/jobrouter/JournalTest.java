@@ -162,8 +162,34 @@ class JournalTest {
         }
     }
 
+    /** A crash in the middle of a write, without the snapshot a close writes: the torn record goes, the rest stays. */
     @Test
-    void aTornLastRecordIsCutAndTheRestComesBack() throws IOException {
+    void aTornLastRecordIsCutAndTheRestComesBack(@TempDir Path crashed) throws IOException {
+        try (JobRouter router = open(T0)) {
+            setUp(router);
+            voiceJob(router, "j1");
+            voiceJob(router, "j2");
+            copyDirectory(directory, crashed);   // as a kill would leave it
+        }
+        Path segment;
+        try (Stream<Path> files = Files.list(crashed)) {
+            segment = files.filter(p -> p.getFileName().toString().startsWith("segment-"))
+                    .max(Comparator.naturalOrder()).orElseThrow();
+        }
+        byte[] content = Files.readAllBytes(segment);
+        Files.write(segment, java.util.Arrays.copyOf(content, content.length - 5));
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(crashed).build()) {
+            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1");
+            voiceJob(router, "j2");
+        }
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(crashed).build()) {
+            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1", "j2");
+        }
+    }
+
+    /** A snapshot covers the torn record: nothing is lost, and numbering goes on after the snapshot. */
+    @Test
+    void aTornRecordASnapshotCoversLosesNothing() throws IOException {
         try (JobRouter router = open(T0)) {
             setUp(router);
             voiceJob(router, "j1");
@@ -176,28 +202,60 @@ class JournalTest {
         }
         byte[] content = Files.readAllBytes(segment);
         Files.write(segment, java.util.Arrays.copyOf(content, content.length - 5));
-        try (JobRouter router = open(T0)) {
-            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1");
-            voiceJob(router, "j2");
+        for (int reopen = 0; reopen < 2; reopen++) {
+            try (JobRouter router = open(T0)) {
+                assertThat(router.listJobs()).extracting(j -> j.id()).startsWith("j1", "j2");
+                voiceJob(router, "j" + (3 + reopen));
+            }
         }
         try (JobRouter router = open(T0)) {
-            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1", "j2");
+            assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1", "j2", "j3", "j4");
+        }
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
         }
     }
 
     @Test
-    void otherRulesAreRefusedAtBuildNamingWhatToDo() {
+    void otherRulesApplyAfterACleanCloseAndAreRefusedOverCommandsTheyDidNotDecide(@TempDir Path copy)
+            throws IOException {
+        String vipsStay = """
+                package com.example;
+                import dev.jobrouter.core.command.*;
+                import dev.jobrouter.core.model.*;
+                import dev.jobrouter.core.rules.*;
+                rule "VIP jobs cannot be cancelled"
+                when
+                    CancelJob($jobId : jobId)
+                    RouterJob(id == $jobId, labels["vip"] == true)
+                then
+                    insert(new Refusal("VIP jobs cannot be cancelled"));
+                end
+                """;
         try (JobRouter router = open(T0)) {
             setUp(router);
+            router.job("j1").channel("voice").queue("q1").label("vip", true).upsert();
+            copyDirectory(directory, copy);   // as a crash would leave it
         }
-        assertThatThrownBy(() -> JobRouter.builder().virtualClock(T0).journal(directory)
-                .disableRule("deregister a worker whose offer expired").build())
+        assertThatThrownBy(() -> JobRouter.builder().virtualClock(T0).journal(copy).rules(vipsStay).build())
                 .isInstanceOfSatisfying(RouterException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED);
-                    assertThat(e.getMessage()).contains("other rules", "build the router with");
+                    assertThat(e.getMessage()).contains("other rules", "closing writes a snapshot");
                 });
-        try (JobRouter router = open(T0)) {
-            assertThat(router.getQueue("q1").id()).as("the refusal left the journal as it was").isEqualTo("q1");
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).rules(vipsStay).build()) {
+            assertThat(router.getJob("j1").labels()).containsEntry("vip", true);
+            assertThatThrownBy(() -> router.cancelJob("j1")).as("the new rules apply from now on")
+                    .isInstanceOfSatisfying(RouterException.class,
+                            e -> assertThat(e.rule()).isEqualTo("VIP jobs cannot be cancelled"));
+            voiceJob(router, "j2");
+        }
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).rules(vipsStay).build()) {
+            assertThat(router.listJobs()).hasSize(2);
         }
     }
 

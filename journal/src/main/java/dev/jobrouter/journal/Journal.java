@@ -180,32 +180,36 @@ public final class Journal implements ExecutionLog, AutoCloseable {
             SegmentedLog records = SegmentedLog.open(fs, segmentBytes);
             long covered = snapshot == null ? 0 : snapshot.lsn();
             List<SegmentedLog.Entry> after = records.recovered().stream().filter(entry -> entry.lsn() > covered).toList();
-            if (snapshot != null && (records.nextLsn() <= covered
-                    || !records.recovered().isEmpty() && records.recovered().get(0).lsn() > covered + 1)) {
-                throw failed("journal " + key + " has a snapshot at record " + covered + " but its segments hold "
-                        + (records.recovered().isEmpty() ? "no record after it" : "records from "
-                        + records.recovered().get(0).lsn()) + ": a segment is missing; restore the directory from a"
-                        + " backup", null);
+            if (snapshot != null && !records.recovered().isEmpty() && records.recovered().get(0).lsn() > covered + 1) {
+                throw failed("journal " + key + " has a snapshot at record " + covered + " but its segments start"
+                        + " at record " + records.recovered().get(0).lsn() + ": a segment is missing; restore the"
+                        + " directory from a backup", null);
+            }
+            if (snapshot != null && records.nextLsn() <= covered) {
+                records.skipTo(covered + 1);   // the snapshot covers every record, the last perhaps torn
             }
             List<JournalEntry> entries = decode(key, after);
             long seed = seedIfNew;
-            String fingerprint = null;
             if (snapshot != null) {
                 seed = snapshot.seed();
-                fingerprint = snapshot.rulesFingerprint();
             } else if (entries.isEmpty()) {
                 records.append(ValueCodec.encode(new JournalEntry.Started(seedIfNew, rulesFingerprint)));
                 records.force();
             } else if (entries.get(0) instanceof JournalEntry.Started started) {
                 seed = started.seed();
-                fingerprint = started.rulesFingerprint();
             } else {
                 throw failed("journal " + key + " does not start with its Started record", null);
             }
-            if (fingerprint != null && !fingerprint.equals(rulesFingerprint)) {
-                throw failed("journal " + key + " was written under other rules (fingerprint " + fingerprint
-                        + ", now " + rulesFingerprint + "): build the router with the rules, disabled rules and"
-                        + " functions it was built with before", null);
+            // The state a snapshot holds is state, whatever rules made it; the records after it must replay
+            // under the rules given now, so they must have been decided by them.
+            for (JournalEntry entry : entries) {
+                if (entry instanceof JournalEntry.Executed executed
+                        && !executed.rulesFingerprint().equals(rulesFingerprint)) {
+                    throw failed("journal " + key + " holds commands decided under other rules (fingerprint "
+                            + executed.rulesFingerprint() + ", now " + rulesFingerprint + ") since its last"
+                            + " snapshot: build the router with the rules, disabled rules and functions it had, close"
+                            + " it (closing writes a snapshot), then build it with the new ones", null);
+                }
             }
             return new Journal(key, fs, records, snapshot, snapshotEvery, entries, groupCommit, rulesFingerprint, seed,
                     lockChannel, lock, forceEvery);
@@ -285,7 +289,20 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      */
     @Override
     public synchronized void afterCommit(Supplier<EngineSnapshot> state, Instant at) {
-        if (appended - lastSnapshotLsn < snapshotEvery || syncFailure != null) {
+        if (appended - lastSnapshotLsn >= snapshotEvery) {
+            snapshotNow(state, at);
+        }
+    }
+
+    /**
+     * Writes a snapshot now, unless the last one covers every record or the journal failed: the router
+     * calls it as it closes, so the next build restores it and may bring other rules.
+     *
+     * @param state the engine's snapshot, asked for only when one is written
+     * @param at the router's clock
+     */
+    public synchronized void snapshotNow(Supplier<EngineSnapshot> state, Instant at) {
+        if (appended == lastSnapshotLsn || syncFailure != null) {
             return;
         }
         long lsn = appended;

@@ -180,11 +180,36 @@ public final class SegmentedLog implements AutoCloseable {
     public void dropBefore(long lsn) {
         try {
             while (segmentStarts.size() > 1 && segmentStarts.get(1) <= lsn) {
-                files.delete(nameOf(segmentStarts.remove(0)));
+                files.delete(nameOf(segmentStarts.get(0)));   // oldest first, so what stays is gap-free
+                segmentStarts.remove(0);
             }
             files.forceDirectory();
         } catch (IOException e) {
             throw failed("cannot delete old segments of the journal in " + files, e);
+        }
+    }
+
+    /**
+     * Drops every segment and goes on at {@code lsn}: for a log whose records a snapshot up to
+     * {@code lsn - 1} covers, the last of them perhaps torn. The segments go first, so a crash in
+     * between leaves none, which opening handles the same way.
+     */
+    public void skipTo(long lsn) {
+        checkHealthy();
+        if (lsn < nextLsn) {
+            throw new IllegalArgumentException("cannot skip back from " + nextLsn + " to " + lsn);
+        }
+        try {
+            close();
+            for (long start : segmentStarts) {
+                files.delete(nameOf(start));
+            }
+            segmentStarts.clear();
+            files.forceDirectory();
+            nextLsn = lsn;
+            roll(lsn);
+        } catch (IOException e) {
+            throw poison("cannot start the journal in " + files + " again at record " + lsn, e);
         }
     }
 
