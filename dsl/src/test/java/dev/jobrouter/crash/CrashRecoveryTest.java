@@ -1,8 +1,11 @@
 package dev.jobrouter.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobrouter.JobRouter;
+import dev.jobrouter.core.ErrorCode;
+import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.RouterJob;
 import java.io.BufferedReader;
@@ -59,12 +62,41 @@ class CrashRecoveryTest {
                 CYCLES, acknowledged.size(), acknowledged.size() * 4L);
     }
 
+    /** A file lock keeps a second router off a directory another process has open; the first goes on. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aDirectoryOpenInAnotherProcessCannotBeOpenedHere() throws Exception {
+        Process child = start(7);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.startsWith("ACK ")) {
+                // the child has the journal open once it acknowledges a step
+            }
+            assertThat(line).as("the child ran").isNotNull();
+            assertThatThrownBy(() -> JobRouter.builder().virtualClock(CrashChild.T0).journal(directory).build())
+                    .isInstanceOfSatisfying(RouterException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED);
+                        assertThat(e.getMessage()).contains("another process");
+                    });
+            for (int more = 0; more < 5; more++) {
+                assertThat(lines.readLine()).as("the child goes on").startsWith("ACK ");
+            }
+        } finally {
+            child.toHandle().destroyForcibly();
+            child.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    private Process start(long seed) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
+                directory.toString(), Long.toString(seed)).redirectErrorStream(true).start();
+    }
+
     /** @return the steps the child acknowledged before it was killed */
     private List<Integer> runAndKill(long seed, int killAfter) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), directory.toString(), Long.toString(seed))
-                .redirectErrorStream(true).start();
+        Process child = start(seed);
         List<Integer> acked = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
