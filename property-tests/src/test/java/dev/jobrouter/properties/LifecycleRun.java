@@ -55,15 +55,22 @@ import dev.jobrouter.properties.ReferenceModel.Outcome;
 import dev.jobrouter.properties.ReferenceModel.Policy;
 import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * One random sequence run against a router on a virtual clock and the {@link ReferenceModel} side by
@@ -77,7 +84,11 @@ final class LifecycleRun implements AutoCloseable {
     private static final int JOB_IDS = 16;
     private static final int WORKER_IDS = 5;
 
-    private final JobRouter router;
+    /** Not final: a restart step builds it again on its journal. */
+    private JobRouter router;
+    /** The journal's directory, for a run with one; {@code null} for a router in memory. */
+    private Path journal;
+    private final List<Path> directories = new ArrayList<>();
     private final ReferenceModel model;
     private final Invariants invariants = new Invariants();
     private final Coverage coverage;
@@ -96,11 +107,19 @@ final class LifecycleRun implements AutoCloseable {
      *     expired" is on
      */
     LifecycleRun(boolean expiryDeregisters, Coverage coverage) {
-        JobRouter.Builder builder = TestAccess.recording(JobRouter.builder().virtualClock(T0),
-                (command, at, events) -> executed.add(new Executed(command, at, List.copyOf(events))));
+        this(expiryDeregisters, false, coverage);
+    }
+
+    /**
+     * @param journaled whether the router keeps a journal, and restart steps build it again on it
+     *     (cleanly, or from a copy of the directory as a crash leaves it)
+     */
+    LifecycleRun(boolean expiryDeregisters, boolean journaled, Coverage coverage) {
         this.disabledRules = expiryDeregisters ? Set.of() : Set.of("deregister a worker whose offer expired");
-        disabledRules.forEach(builder::disableRule);
-        this.router = builder.build();
+        if (journaled) {
+            journal = newDirectory();
+        }
+        this.router = build();
         this.coverage = coverage;
         // Every distribution mode meets the random sequences: the model checks that each offer was allowed and
         // none was missed, which holds whichever fitting worker a mode picks.
@@ -126,6 +145,52 @@ final class LifecycleRun implements AutoCloseable {
                 "q3", new Policy(Duration.ofSeconds(30), 1)), expiryDeregisters);
         router.onEvent(events::add);
         router.onEvent(projection);
+    }
+
+    private JobRouter build() {
+        JobRouter.Builder builder = TestAccess.recording(JobRouter.builder().virtualClock(T0),
+                (command, at, events) -> executed.add(new Executed(command, at, List.copyOf(events))));
+        disabledRules.forEach(builder::disableRule);
+        if (journal != null) {
+            builder.journal(journal);
+        }
+        return builder.build();
+    }
+
+    private Path newDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("jobrouter-lifecycle-run");
+            directories.add(directory);
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Builds the router again on its journal: after a close, or from a copy of the directory taken
+     * while it ran, as a kill leaves it. Nothing may change: the model goes on as if nothing happened.
+     */
+    private void restart(boolean crash) {
+        trace.add(model.now + (crash ? " crash and recover" : " close and reopen"));
+        if (crash) {
+            Path copy = newDirectory();
+            try (Stream<Path> files = Files.list(journal)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            router.close();
+            journal = copy;
+        } else {
+            router.close();
+        }
+        router = build();
+        router.onEvent(events::add);
+        router.onEvent(projection);
+        coverage.count(crash ? "recovered after a crash" : "reopened");
     }
 
     /** Runs the steps, failing with the trace of what ran on the first disagreement. */
@@ -186,6 +251,8 @@ final class LifecycleRun implements AutoCloseable {
             priorityIfMatch(arg);
         } else if (kind < 93) {
             topology(arg);
+        } else if (kind == 93 && journal != null) {
+            restart(arg % 2 == 0);
         } else {
             advance(Duration.ofSeconds(1 + arg % 150));
         }
@@ -722,5 +789,12 @@ final class LifecycleRun implements AutoCloseable {
     @Override
     public void close() {
         router.close();
+        for (Path directory : directories) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
