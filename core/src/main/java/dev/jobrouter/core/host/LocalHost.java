@@ -6,6 +6,7 @@ import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.RouterCommand;
 import dev.jobrouter.core.command.TimedCommand;
 import dev.jobrouter.core.engine.Outcome;
+import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.time.RouterTime;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,9 @@ public final class LocalHost implements AutoCloseable {
     private final InstantSource clock;
     private final VirtualClock virtualClock;
     private final ExecutionLog executionLog;
+    /** The log as the engine's gate before each commit, and the engine's state on demand: made once, not per command. */
+    private final RouterEngine.BeforeCommit gate;
+    private final Supplier<EngineSnapshot> state;
     private final EventBus bus = new EventBus();
     private final ScheduledExecutorService timerThread;
     private Instant lastInstant = Instant.MIN;
@@ -60,6 +65,8 @@ public final class LocalHost implements AutoCloseable {
         this.engine = requireNonNull(engine, "engine");
         this.clock = requireNonNull(clock, "clock");
         this.executionLog = requireNonNull(executionLog, "executionLog");
+        this.gate = executionLog::executed;
+        this.state = engine::snapshot;
         this.virtualClock = clock instanceof VirtualClock virtual ? virtual : null;
         this.timerThread = virtualClock != null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "jobrouter-timers");
@@ -84,7 +91,7 @@ public final class LocalHost implements AutoCloseable {
                 Instant at = instant(clock.instant());
                 fireTimersDueBy(at);
                 try {
-                    Outcome<R> outcome = engine.execute(command, at, executionLog::executed);
+                    Outcome<R> outcome = engine.execute(command, at, gate);
                     committed(at, outcome.events());
                     value = outcome.value();
                 } finally {
@@ -266,7 +273,7 @@ public final class LocalHost implements AutoCloseable {
     private void fire(TimedCommand due) {
         Instant at = instant(due.dueAt());
         try {
-            Outcome<Void> outcome = engine.execute(due, at, executionLog::executed);
+            Outcome<Void> outcome = engine.execute(due, at, gate);
             committed(at, outcome.events());
         } catch (RuntimeException | Error e) {
             // The engine consumed the timer and undid the rest; an unrelated caller must not get the failure.
@@ -283,7 +290,7 @@ public final class LocalHost implements AutoCloseable {
     private void committed(Instant at, List<RouterEvent> events) {
         lastInstant = at;
         bus.append(events);
-        executionLog.afterCommit(engine::snapshot, at);
+        executionLog.afterCommit(state, at);
     }
 
     /** @return the instant for the next command: never before the last one's */
