@@ -605,8 +605,11 @@ public final class JobRouter implements AutoCloseable {
         /**
          * Keeps the router's state in a journal in {@code directory}, created when absent: every
          * command is written there before its caller hears back, and a router built on a directory
-         * that holds a journal first recovers what it holds (give it the same rules). One router per
-         * directory at a time, in this JVM or any other process.
+         * that holds a journal first recovers what it holds. Closing the router writes a snapshot,
+         * after which the next build may bring other rules; after a crash, give it the rules it had.
+         * On a virtual clock the recovered router resumes at the journal's last instant (a later
+         * {@code start} advances it there), on a clock of its own. One router per directory at a
+         * time, in this JVM or any other process.
          *
          * @throws RouterException INVALID_ARGUMENT for a null directory, or when a journal was already set
          */
@@ -788,7 +791,9 @@ public final class JobRouter implements AutoCloseable {
         /**
          * @return a new router
          * @throws RouterException RULES_INVALID when the rules do not compile; INVALID_ARGUMENT when a
-         *     disabled rule is not an optional built-in rule
+         *     disabled rule is not an optional built-in rule, or for durability settings without a journal;
+         *     JOURNAL_FAILED when the journal is open elsewhere, does not read, or holds commands since its
+         *     last snapshot that other rules decided
          */
         public JobRouter build() {
             if (journalDirectory == null && (durability != null || fsyncEvery != null)) {
