@@ -18,6 +18,7 @@ import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.journal.DirectoryFiles;
+import dev.jobrouter.journal.ForwardingJournalFiles;
 import dev.jobrouter.journal.JournalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,13 +172,7 @@ class JournalTest {
             voiceJob(router, "j2");
             copyDirectory(directory, crashed);   // as a kill would leave it
         }
-        Path segment;
-        try (Stream<Path> files = Files.list(crashed)) {
-            segment = files.filter(p -> p.getFileName().toString().startsWith("segment-"))
-                    .max(Comparator.naturalOrder()).orElseThrow();
-        }
-        byte[] content = Files.readAllBytes(segment);
-        Files.write(segment, java.util.Arrays.copyOf(content, content.length - 5));
+        tearLastRecord(crashed);
         try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(crashed).build()) {
             assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1");
             voiceJob(router, "j2");
@@ -195,13 +190,7 @@ class JournalTest {
             voiceJob(router, "j1");
             voiceJob(router, "j2");
         }
-        Path segment;
-        try (Stream<Path> files = Files.list(directory)) {
-            segment = files.filter(p -> p.getFileName().toString().startsWith("segment-"))
-                    .max(Comparator.naturalOrder()).orElseThrow();
-        }
-        byte[] content = Files.readAllBytes(segment);
-        Files.write(segment, java.util.Arrays.copyOf(content, content.length - 5));
+        tearLastRecord(directory);
         for (int reopen = 0; reopen < 2; reopen++) {
             try (JobRouter router = open(T0)) {
                 assertThat(router.listJobs()).extracting(j -> j.id()).startsWith("j1", "j2");
@@ -211,6 +200,17 @@ class JournalTest {
         try (JobRouter router = open(T0)) {
             assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1", "j2", "j3", "j4");
         }
+    }
+
+    /** Cuts the last five bytes of the newest segment, as a crash in the middle of a write would. */
+    private static void tearLastRecord(Path journal) throws IOException {
+        Path segment;
+        try (Stream<Path> files = Files.list(journal)) {
+            segment = files.filter(p -> p.getFileName().toString().startsWith("segment-"))
+                    .max(Comparator.naturalOrder()).orElseThrow();
+        }
+        byte[] content = Files.readAllBytes(segment);
+        Files.write(segment, java.util.Arrays.copyOf(content, content.length - 5));
     }
 
     private static void copyDirectory(Path from, Path to) throws IOException {
@@ -388,9 +388,11 @@ class JournalTest {
         }
     }
 
-    /** Files whose appends fail, having written half their bytes, while {@code failing} is set. */
-    private static final class FailingFiles implements JournalFiles {
-        private final JournalFiles files;
+    /**
+     * Files whose appends fail, having written half their bytes, while {@code failing} is set, whose
+     * forces fail while {@code failForce} is, and whose snapshot steps fail as {@code failSnapshotAt} says.
+     */
+    private static final class FailingFiles extends ForwardingJournalFiles {
         volatile boolean failing;
         volatile boolean failForce;
         /** Which step of a snapshot fails: 1 its write, 2 its rename, 3 the directory's force, 4 deleting; 0 none. */
@@ -400,23 +402,13 @@ class JournalTest {
         final java.util.concurrent.atomic.AtomicLong forces = new java.util.concurrent.atomic.AtomicLong();
 
         FailingFiles(JournalFiles files) {
-            this.files = files;
-        }
-
-        @Override
-        public List<String> list() throws IOException {
-            return files.list();
-        }
-
-        @Override
-        public byte[] read(String name) throws IOException {
-            return files.read(name);
+            super(files);
         }
 
         @Override
         public AppendableFile openForAppend(String name) throws IOException {
-            AppendableFile file = files.openForAppend(name);
-            return new AppendableFile() {
+            AppendableFile file = super.openForAppend(name);
+            return new ForwardingAppendableFile(file) {
                 @Override
                 public void append(java.nio.ByteBuffer bytes) throws IOException {
                     if (failing) {
@@ -434,22 +426,7 @@ class JournalTest {
                     forces.incrementAndGet();
                     file.force();
                 }
-
-                @Override
-                public long size() throws IOException {
-                    return file.size();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    file.close();
-                }
             };
-        }
-
-        @Override
-        public void truncate(String name, long size) throws IOException {
-            files.truncate(name, size);
         }
 
         @Override
@@ -457,7 +434,7 @@ class JournalTest {
             if (failSnapshotAt == 4) {
                 throw new IOException("Input/output error (injected, deleting " + name + ")");
             }
-            files.delete(name);
+            super.delete(name);
         }
 
         @Override
@@ -465,7 +442,7 @@ class JournalTest {
             if (failSnapshotAt == 1) {
                 throw new IOException("No space left on device (injected, writing " + name + ")");
             }
-            files.writeAndForce(name, content);
+            super.writeAndForce(name, content);
         }
 
         @Override
@@ -473,7 +450,7 @@ class JournalTest {
             if (failSnapshotAt == 2) {
                 throw new IOException("Input/output error (injected, renaming " + from + ")");
             }
-            files.rename(from, to);
+            super.rename(from, to);
             renamed = true;
         }
 
@@ -484,7 +461,7 @@ class JournalTest {
             if (failSnapshotAt == 3 && afterRename) {
                 throw new IOException("Input/output error (injected, forcing the directory)");
             }
-            files.forceDirectory();
+            super.forceDirectory();
         }
     }
 

@@ -2,16 +2,14 @@ package dev.jobrouter.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /** Files that fail on demand: a write that gets some bytes out and then fails, or a force that fails. */
-final class FaultyFiles implements JournalFiles {
-    private final JournalFiles files;
+final class FaultyFiles extends ForwardingJournalFiles {
     private int failAppendAfter = -1;
     private boolean failForce;
 
     FaultyFiles(JournalFiles files) {
-        this.files = files;
+        super(files);
     }
 
     /** The next append writes this many bytes, then throws. */
@@ -24,19 +22,9 @@ final class FaultyFiles implements JournalFiles {
     }
 
     @Override
-    public List<String> list() throws IOException {
-        return files.list();
-    }
-
-    @Override
-    public byte[] read(String name) throws IOException {
-        return files.read(name);
-    }
-
-    @Override
     public AppendableFile openForAppend(String name) throws IOException {
-        AppendableFile file = files.openForAppend(name);
-        return new AppendableFile() {
+        AppendableFile file = super.openForAppend(name);
+        return new ForwardingAppendableFile(file) {
             @Override
             public void append(ByteBuffer bytes) throws IOException {
                 if (failAppendAfter >= 0) {
@@ -56,41 +44,6 @@ final class FaultyFiles implements JournalFiles {
                 }
                 file.force();
             }
-
-            @Override
-            public long size() throws IOException {
-                return file.size();
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
-            }
         };
-    }
-
-    @Override
-    public void truncate(String name, long size) throws IOException {
-        files.truncate(name, size);
-    }
-
-    @Override
-    public void delete(String name) throws IOException {
-        files.delete(name);
-    }
-
-    @Override
-    public void writeAndForce(String name, byte[] content) throws IOException {
-        files.writeAndForce(name, content);
-    }
-
-    @Override
-    public void rename(String from, String to) throws IOException {
-        files.rename(from, to);
-    }
-
-    @Override
-    public void forceDirectory() throws IOException {
-        files.forceDirectory();
     }
 }
