@@ -224,19 +224,8 @@ class JournalTest {
     @Test
     void otherRulesApplyAfterACleanCloseAndAreRefusedOverCommandsTheyDidNotDecide(@TempDir Path copy)
             throws IOException {
-        String vipsStay = """
-                package com.example;
-                import dev.jobrouter.core.command.*;
-                import dev.jobrouter.core.model.*;
-                import dev.jobrouter.core.rules.*;
-                rule "VIP jobs cannot be cancelled"
-                when
-                    CancelJob($jobId : jobId)
-                    RouterJob(id == $jobId, labels["vip"] == true)
-                then
-                    insert(new Refusal("VIP jobs cannot be cancelled"));
-                end
-                """;
+        String vipsStay = UserRulesTest.VIP_JOBS_STAY;
+
         try (JobRouter router = open(T0)) {
             setUp(router);
             router.job("j1").channel("voice").queue("q1").label("vip", true).upsert();
@@ -251,7 +240,7 @@ class JournalTest {
             assertThat(router.getJob("j1").labels()).containsEntry("vip", true);
             assertThatThrownBy(() -> router.cancelJob("j1")).as("the new rules apply from now on")
                     .isInstanceOfSatisfying(RouterException.class,
-                            e -> assertThat(e.rule()).isEqualTo("VIP jobs cannot be cancelled"));
+                            e -> assertThat(e.rule()).isEqualTo("VIP jobs are never cancelled"));
             voiceJob(router, "j2");
         }
         try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).rules(vipsStay).build()) {

@@ -28,6 +28,17 @@ class UserRulesTest {
             import dev.jobrouter.core.rules.*;
             """;
 
+    /** A user rule: a job labelled vip cannot be cancelled. */
+    static final String VIP_JOBS_STAY = HEADER + """
+            rule "VIP jobs are never cancelled"
+            when
+                CancelJob($jobId : jobId)
+                RouterJob(id == $jobId, labels["vip"] == true)
+            then
+                insert(new Refusal("VIP jobs cannot be cancelled"));
+            end
+            """;
+
     private static void assertRefusedBy(ThrowingCallable call, String rule, ErrorCode code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(RouterException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
@@ -38,15 +49,7 @@ class UserRulesTest {
 
     @Test
     void aUserRuleRefusesATransitionTheBuiltInRulesAllow() {
-        try (JobRouter router = Fixtures.router(HEADER + """
-                rule "VIP jobs are never cancelled"
-                when
-                    CancelJob($jobId : jobId)
-                    RouterJob(id == $jobId, labels["vip"] == true)
-                then
-                    insert(new Refusal("VIP jobs cannot be cancelled"));
-                end
-                """)) {
+        try (JobRouter router = Fixtures.router(VIP_JOBS_STAY)) {
             router.job("vip").channel("voice").queue("q1").label("vip", true).upsert();
             voiceJob(router, "plain");
             Snapshot before = Snapshot.of(router);

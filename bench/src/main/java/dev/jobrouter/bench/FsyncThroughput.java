@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Acknowledged commands per second with the journal at {@code FSYNC} (group commit): {@code callers}
@@ -63,9 +61,7 @@ public final class FsyncThroughput {
             }
             return acknowledged.get() / seconds;
         } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            Routers.deleteDirectory(directory);
         }
     }
 }

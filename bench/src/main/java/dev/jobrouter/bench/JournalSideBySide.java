@@ -6,8 +6,6 @@ import dev.jobrouter.journal.Journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The lifecycle's throughput with a journal at {@code PROCESS} durability (each command written to
@@ -33,9 +31,7 @@ public final class JournalSideBySide {
                     i -> Routers.lifecycle(plain, "job-" + i), "journaled",
                     i -> Routers.lifecycle(journaled, "job-" + i));
         } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            Routers.deleteDirectory(directory);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -68,9 +67,7 @@ public final class RecoveryTime {
             Files.writeString(Path.of(args[0]), json);
             System.out.print(json);
         } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            Routers.deleteDirectory(directory);
         }
     }
 }

@@ -33,11 +33,16 @@ import dev.jobrouter.core.time.VirtualClock;
 import dev.jobrouter.journal.Journal;
 import dev.jobrouter.rules.MvelExpressions;
 import dev.jobrouter.rules.RuleBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Engines (hosted as JobRouter hosts them, without the facade) and populations the benchmarks share. */
 final class Routers {
@@ -74,6 +79,13 @@ final class Routers {
         engine.execute(new UpsertDistributionPolicy("p1", null, Duration.ofHours(1), null, null, null));
         engine.execute(new UpsertQueue("q1", null, "p1", Map.of()));
         return engine;
+    }
+
+    /** Deletes a temporary directory a benchmark made, and everything in it. */
+    static void deleteDirectory(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     /** Registers an available worker on q1 taking one voice job at a time. */

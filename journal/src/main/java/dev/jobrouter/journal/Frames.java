@@ -25,8 +25,8 @@ final class Frames {
     private Frames() {
     }
 
-    /** A record as read back; {@code payload} is not copied. */
-    record Frame(long lsn, byte[] payload) {}
+    /** A record as read back, and where it starts in its file; {@code payload} is not copied. */
+    record Frame(long lsn, byte[] payload, long offset) {}
 
     /** What a segment holds: its records, where the last whole one ends, and whether a torn tail follows. */
     record Scan(List<Frame> frames, long validBytes, boolean tornTail) {}
@@ -72,7 +72,7 @@ final class Frames {
             }
             byte[] payload = new byte[length];
             in.get(payload);
-            frames.add(new Frame(lsn, payload));
+            frames.add(new Frame(lsn, payload, at));
         }
         return new Scan(frames, content.length, false);
     }

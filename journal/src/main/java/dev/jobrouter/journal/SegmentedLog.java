@@ -80,7 +80,7 @@ public final class SegmentedLog implements AutoCloseable {
                 }
                 for (Frames.Frame frame : scan.frames()) {
                     if (frame.lsn() != lsn) {
-                        throw Frames.corrupt(name, offsetOf(scan, frame), "record " + frame.lsn()
+                        throw Frames.corrupt(name, frame.offset(), "record " + frame.lsn()
                                 + " where " + lsn + " was due");
                     }
                     entries.add(new Entry(frame.lsn(), frame.payload()));
@@ -271,16 +271,5 @@ public final class SegmentedLog implements AutoCloseable {
 
     static String nameOf(long firstLsn) {
         return String.format("segment-%020d.log", firstLsn);
-    }
-
-    private static long offsetOf(Frames.Scan scan, Frames.Frame frame) {
-        long offset = 0;
-        for (Frames.Frame f : scan.frames()) {
-            if (f == frame) {
-                return offset;
-            }
-            offset += Frames.HEADER_BYTES + f.payload().length;
-        }
-        return offset;
     }
 }
