@@ -813,7 +813,7 @@ public final class JobRouter implements AutoCloseable {
                 return new JobRouter(new LocalHost(engine, routerClock, executionLog), session, null);
             }
             Journal journal = Journal.open(journalDirectory, durability == Durability.FSYNC, fsyncEvery,
-                    Recovery.fingerprint(rules, disabledRules, functions.keySet()), engineSeed, journalFiles,
+                    Recovery.ruleSet(rules, disabledRules, functions.keySet()), engineSeed, journalFiles,
                     segmentBytes, snapshotEvery);
             try {
                 RouterEngine engine = journal.snapshot() == null

@@ -57,21 +57,29 @@ final class Recovery {
         return last;
     }
 
-    /** @return a fingerprint of what decides commands: the DRL, the rules switched off, the function names */
-    static String fingerprint(List<DrlSource> rules, Collection<String> disabledRules, Collection<String> functions) {
+    /**
+     * @return what decides commands, as the journal keeps it: the DRL, the rules switched off, the
+     *     function names, and a fingerprint of them all
+     */
+    static JournalEntry.Rules ruleSet(List<DrlSource> rules, Collection<String> disabledRules,
+            Collection<String> functions) {
+        List<String> disabled = List.copyOf(new TreeSet<>(disabledRules));
+        List<String> functionNames = List.copyOf(new TreeSet<>(functions));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (DrlSource source : rules) {
                 update(digest, "drl " + source.name());
                 update(digest, source.drl());
             }
-            for (String disabled : new TreeSet<>(disabledRules)) {
-                update(digest, "disabled " + disabled);
+            for (String name : disabled) {
+                update(digest, "disabled " + name);
             }
-            for (String function : new TreeSet<>(functions)) {
+            for (String function : functionNames) {
                 update(digest, "function " + function);
             }
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+            return new JournalEntry.Rules(HexFormat.of().formatHex(digest.digest(), 0, 16),
+                    rules.stream().map(source -> new JournalEntry.Rules.Source(source.name(), source.drl())).toList(),
+                    disabled, functionNames);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

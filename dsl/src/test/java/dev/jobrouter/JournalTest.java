@@ -19,6 +19,8 @@ import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.journal.DirectoryFiles;
 import dev.jobrouter.journal.ForwardingJournalFiles;
+import dev.jobrouter.journal.Journal;
+import dev.jobrouter.journal.JournalEntry;
 import dev.jobrouter.journal.JournalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -202,7 +204,10 @@ class JournalTest {
         }
     }
 
-    /** Cuts the last five bytes of the newest segment, as a crash in the middle of a write would. */
+    /**
+     * Zeroes the last five bytes of the newest segment's data, as a crash in the middle of a copy into
+     * its mapped window would leave it: the zeros past the data, if the segment is still open, stay.
+     */
     private static void tearLastRecord(Path journal) throws IOException {
         Path segment;
         try (Stream<Path> files = Files.list(journal)) {
@@ -210,7 +215,12 @@ class JournalTest {
                     .max(Comparator.naturalOrder()).orElseThrow();
         }
         byte[] content = Files.readAllBytes(segment);
-        Files.write(segment, java.util.Arrays.copyOf(content, content.length - 5));
+        int end = content.length;
+        while (end > 0 && content[end - 1] == 0) {
+            end--;
+        }
+        java.util.Arrays.fill(content, end - 5, end, (byte) 0);
+        Files.write(segment, content);
     }
 
     private static void copyDirectory(Path from, Path to) throws IOException {
@@ -245,6 +255,39 @@ class JournalTest {
         }
         try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).rules(vipsStay).build()) {
             assertThat(router.listJobs()).hasSize(2);
+        }
+    }
+
+    private static final String DEREGISTER_ON_EXPIRY = "deregister a worker whose offer expired";
+
+    /** The log keeps the rule texts its commands were decided under, not only their fingerprint. */
+    @Test
+    void theJournalKeepsTheTextsOfTheRulesItsCommandsWereDecidedUnder(@TempDir Path copy) throws IOException {
+        String vipsStay = UserRulesTest.VIP_JOBS_STAY;
+        try (JobRouter router = JobRouter.builder().virtualClock(T0).journal(directory).rules(vipsStay)
+                .disableRule(DEREGISTER_ON_EXPIRY).build()) {
+            setUp(router);
+            voiceJob(router, "j1");
+            copyDirectory(directory, copy);   // as a crash would leave it: no snapshot yet
+        }
+        String segments;
+        try (Stream<Path> files = Files.list(copy)) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("segment-")).toList()) {
+                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            segments = all.toString();
+        }
+        assertThat(segments).as("the log itself").contains(vipsStay, DEREGISTER_ON_EXPIRY);
+
+        try (Journal journal = Journal.open(directory, false, null, JournalEntry.Rules.named("other rules"), 0)) {
+            JournalEntry.Rules kept = journal.snapshot().rules();
+            assertThat(kept.drl()).extracting(JournalEntry.Rules.Source::text).containsExactly(vipsStay);
+            assertThat(kept.disabledRules()).containsExactly(DEREGISTER_ON_EXPIRY);
+        }
+        try (Journal journal = Journal.open(directory, false, null, JournalEntry.Rules.named("other rules"), 0)) {
+            assertThat(journal.recovered()).as("opened with other rules, the log says so once")
+                    .containsExactly(JournalEntry.Rules.named("other rules"));
         }
     }
 

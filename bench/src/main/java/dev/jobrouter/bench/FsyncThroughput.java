@@ -4,6 +4,7 @@ import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.journal.Journal;
+import dev.jobrouter.journal.JournalEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class FsyncThroughput {
 
     private static double run(int callers, double seconds) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("jobrouter-fsync-bench");
-        try (Journal journal = Journal.open(directory, true, null, "bench", RouterEngine.DEFAULT_SEED);
+        try (Journal journal = Journal.open(directory, true, null, JournalEntry.Rules.named("bench"), RouterEngine.DEFAULT_SEED);
                 LocalHost host = Routers.journaledEngine(journal)) {
             AtomicLong acknowledged = new AtomicLong();
             long end = System.nanoTime() + (long) (seconds * 1e9);

@@ -3,6 +3,7 @@ package dev.jobrouter.bench;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.host.LocalHost;
 import dev.jobrouter.journal.Journal;
+import dev.jobrouter.journal.JournalEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class JournalSideBySide {
             throw new IllegalArgumentException("usage: JournalSideBySide <output.json> [rounds]");
         }
         Path directory = Files.createTempDirectory("jobrouter-journal-bench");
-        try (Journal journal = Journal.open(directory, false, null, "bench", RouterEngine.DEFAULT_SEED);
+        try (Journal journal = Journal.open(directory, false, null, JournalEntry.Rules.named("bench"), RouterEngine.DEFAULT_SEED);
                 LocalHost plain = Routers.engine("drools");
                 LocalHost journaled = Routers.journaledEngine(journal)) {
             Routers.worker(plain, "w1");

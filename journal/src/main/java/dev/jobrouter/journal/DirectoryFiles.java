@@ -10,13 +10,33 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-/** {@link JournalFiles} on a directory of the local file system, with plain {@link FileChannel} writes. */
+/**
+ * {@link JournalFiles} on a directory of the local file system. Appends go to a memory-mapped window
+ * at the file's end (see {@link MappedAppendableFile}); everything else is plain {@link FileChannel}
+ * calls.
+ */
 public final class DirectoryFiles implements JournalFiles {
+    /** How much of a file's end is mapped at once, by default. */
+    public static final int MAPPED_BYTES = 16 * 1024 * 1024;
+
     private final Path directory;
+    private final int mappedBytes;
 
     /** @param directory an existing directory */
     public DirectoryFiles(Path directory) {
+        this(directory, MAPPED_BYTES);
+    }
+
+    /**
+     * @param directory an existing directory
+     * @param mappedBytes how much of a file's end to map at once for appends, 1 or more
+     */
+    public DirectoryFiles(Path directory, int mappedBytes) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        if (mappedBytes < 1) {
+            throw new IllegalArgumentException("mappedBytes must be 1 or more, not " + mappedBytes);
+        }
+        this.mappedBytes = mappedBytes;
     }
 
     @Override
@@ -33,31 +53,7 @@ public final class DirectoryFiles implements JournalFiles {
 
     @Override
     public AppendableFile openForAppend(String name) throws IOException {
-        FileChannel channel = FileChannel.open(directory.resolve(name), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new AppendableFile() {
-            @Override
-            public void append(ByteBuffer bytes) throws IOException {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-            }
-
-            @Override
-            public void force() throws IOException {
-                channel.force(false);
-            }
-
-            @Override
-            public long size() throws IOException {
-                return channel.size();
-            }
-
-            @Override
-            public void close() throws IOException {
-                channel.close();
-            }
-        };
+        return new MappedAppendableFile(directory.resolve(name), mappedBytes);
     }
 
     @Override

@@ -74,7 +74,10 @@ public final class Journal implements ExecutionLog, AutoCloseable {
     private boolean closing;
     private final Thread syncer;
     /** Per thread, the last record it appended: what its caller waits for. */
+    /** What each record is encoded into, reused; guarded by {@code this}. */
+    private final RecordBuffer buffer = new RecordBuffer();
     private final ThreadLocal<long[]> lastAppended = ThreadLocal.withInitial(() -> new long[1]);
+    private final JournalEntry.Rules rules;
     private final String rulesFingerprint;
     private final long seed;
     private final FileChannel lockChannel;
@@ -82,7 +85,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
     private final ScheduledExecutorService forcer;
 
     private Journal(Path directory, JournalFiles files, SegmentedLog records, JournalEntry.Snapshot snapshot,
-            long snapshotEvery, List<JournalEntry> recovered, boolean groupCommit, String rulesFingerprint, long seed,
+            long snapshotEvery, List<JournalEntry> recovered, boolean groupCommit, JournalEntry.Rules rules, long seed,
             FileChannel lockChannel, FileLock lock, Duration forceEvery) {
         this.directory = directory;
         this.files = files;
@@ -101,7 +104,8 @@ public final class Journal implements ExecutionLog, AutoCloseable {
         } else {
             syncer = null;
         }
-        this.rulesFingerprint = rulesFingerprint;
+        this.rules = rules;
+        this.rulesFingerprint = rules.fingerprint();
         this.seed = seed;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -124,31 +128,33 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      * @param directory where the journal lives
      * @param groupCommit whether callers wait until their records are on the device (group commit)
      * @param forceEvery how often a background thread forces what was written, or {@code null} for never
-     * @param rulesFingerprint the rule set the router decides with; a journal written under another
-     *     one is refused, since its commands would replay to other outcomes
+     * @param rules the rule set the router decides with, kept in the journal when it is new to it; a
+     *     journal holding commands since its last snapshot that another one decided is refused, since
+     *     they would replay to other outcomes
      * @param seedIfNew the engine's seed for a new journal; an existing one keeps its own
      * @throws RouterException INVALID_ARGUMENT for a path that is a regular file; JOURNAL_FAILED for a
      *     directory already open, a journal that does not read, or one written under other rules
      */
-    public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, String rulesFingerprint,
+    public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, JournalEntry.Rules rules,
             long seedIfNew) {
-        return open(directory, groupCommit, forceEvery, rulesFingerprint, seedIfNew, DirectoryFiles::new,
+        return open(directory, groupCommit, forceEvery, rules, seedIfNew, DirectoryFiles::new,
                 SEGMENT_BYTES, SNAPSHOT_EVERY_RECORDS);
     }
 
     /**
-     * Opens the journal as {@link #open(Path, boolean, Duration, String, long)} does, on the files
+     * Opens the journal as {@link #open(Path, boolean, Duration, JournalEntry.Rules, long)} does, on the files
      * {@code files} gives for the directory (the seam where tests inject faults), with segments of
      * {@code segmentBytes} and a snapshot every {@code snapshotEvery} records.
      */
-    public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, String rulesFingerprint,
+    public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, JournalEntry.Rules rules,
             long seedIfNew, Function<Path, JournalFiles> files, long segmentBytes, long snapshotEvery) {
         if (snapshotEvery < 1) {
             throw RouterException.invalid("snapshotEvery must be 1 or more, not " + snapshotEvery);
         }
         requireNonNull(directory, "directory");
         requireNonNull(files, "files");
-        requireNonNull(rulesFingerprint, "rulesFingerprint");
+        requireNonNull(rules, "rules");
+        String rulesFingerprint = rules.fingerprint();
         if (Files.isRegularFile(directory)) {
             throw RouterException.invalid("journal directory " + directory + " is a regular file");
         }
@@ -193,8 +199,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
             if (snapshot != null) {
                 seed = snapshot.seed();
             } else if (entries.isEmpty()) {
-                records.append(ValueCodec.encode(new JournalEntry.Started(seedIfNew, rulesFingerprint)));
-                records.force();
+                records.append(ValueCodec.encode(new JournalEntry.Started(seedIfNew)));
             } else if (entries.get(0) instanceof JournalEntry.Started started) {
                 seed = started.seed();
             } else {
@@ -202,7 +207,11 @@ public final class Journal implements ExecutionLog, AutoCloseable {
             }
             // The state a snapshot holds is state, whatever rules made it; the records after it must replay
             // under the rules given now, so they must have been decided by them.
+            JournalEntry.Rules inForce = snapshot == null ? null : snapshot.rules();
             for (JournalEntry entry : entries) {
+                if (entry instanceof JournalEntry.Rules written) {
+                    inForce = written;
+                }
                 if (entry instanceof JournalEntry.Executed executed
                         && !executed.rulesFingerprint().equals(rulesFingerprint)) {
                     throw failed("journal " + key + " holds commands decided under other rules (fingerprint "
@@ -211,7 +220,11 @@ public final class Journal implements ExecutionLog, AutoCloseable {
                             + " it (closing writes a snapshot), then build it with the new ones", null);
                 }
             }
-            return new Journal(key, fs, records, snapshot, snapshotEvery, entries, groupCommit, rulesFingerprint, seed,
+            if (inForce == null || !inForce.fingerprint().equals(rulesFingerprint)) {
+                records.append(ValueCodec.encode(rules));   // other rules from here on: the log keeps their texts
+                records.force();
+            }
+            return new Journal(key, fs, records, snapshot, snapshotEvery, entries, groupCommit, rules, seed,
                     lockChannel, lock, forceEvery);
         } catch (IOException | RuntimeException e) {
             OPEN.remove(key);
@@ -309,7 +322,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
         lastSnapshotLsn = lsn;
         String name = String.format("snapshot-%020d", lsn);
         try {
-            byte[] payload = ValueCodec.encode(new JournalEntry.Snapshot(lsn, state.get(), at, seed, rulesFingerprint));
+            byte[] payload = ValueCodec.encode(new JournalEntry.Snapshot(lsn, state.get(), at, seed, rules));
             ByteBuffer frame = Frames.encode(lsn, payload);
             byte[] bytes = new byte[frame.remaining()];
             frame.get(bytes);
@@ -344,13 +357,13 @@ public final class Journal implements ExecutionLog, AutoCloseable {
     }
 
     private void append(JournalEntry entry) {
-        byte[] payload = ValueCodec.encode(entry);   // outside the monitor: the router's lock serialises callers anyway
         long lsn;
         synchronized (this) {
             if (syncFailure != null) {
                 throw poisoned();
             }
-            lsn = records.append(payload);
+            ValueCodec.encode(entry, buffer.clear());
+            lsn = records.append(buffer);
             appended = lsn;
             if (groupCommit) {
                 notifyAll();

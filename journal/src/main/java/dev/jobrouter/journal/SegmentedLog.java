@@ -72,7 +72,8 @@ public final class SegmentedLog implements AutoCloseable {
                 String name = names.get(i);
                 long first = firstLsnOf(name);
                 boolean last = i == names.size() - 1;
-                Frames.Scan scan = Frames.scan(name, files.read(name), last);
+                byte[] content = files.read(name);
+                Frames.Scan scan = Frames.scan(name, content, last);
                 long lsn = first;
                 if (expected >= 0 && first != expected) {
                     throw Frames.corrupt(name, 0, "it starts at record " + first + " where " + expected
@@ -86,8 +87,8 @@ public final class SegmentedLog implements AutoCloseable {
                     entries.add(new Entry(frame.lsn(), frame.payload()));
                     lsn++;
                 }
-                if (scan.tornTail()) {
-                    files.truncate(name, scan.validBytes());
+                if (scan.validBytes() < content.length) {
+                    files.truncate(name, scan.validBytes());   // a torn record, or a mapped window's zeros
                 }
                 starts.add(first);
                 expected = lsn;
@@ -122,9 +123,21 @@ public final class SegmentedLog implements AutoCloseable {
      * @throws RouterException JOURNAL_FAILED when the write fails, or an earlier one did
      */
     public long append(byte[] payload) {
+        RecordBuffer record = new RecordBuffer();
+        record.writeRaw(payload);
+        return append(record);
+    }
+
+    /**
+     * Appends the record in the buffer, writing its frame's header in place.
+     *
+     * @return its sequence number
+     * @throws RouterException JOURNAL_FAILED when the write fails, or an earlier one did
+     */
+    long append(RecordBuffer record) {
         checkHealthy();
         long lsn = nextLsn;
-        var frame = Frames.encode(lsn, payload);
+        var frame = Frames.frame(lsn, record);
         try {
             if (current == null || currentBytes >= segmentBytes) {
                 roll(lsn);

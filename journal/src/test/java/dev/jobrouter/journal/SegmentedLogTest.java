@@ -63,6 +63,77 @@ class SegmentedLogTest {
         assertThat(header.getLong(8)).as("log sequence number").isEqualTo(1);
     }
 
+    /** What a crash leaves of an open segment: its records, then the rest of its mapped window, zeros. */
+    @Test
+    void zerosAfterTheRecordsAreTheEndAndAreCutOffAtOpening() throws IOException {
+        write(3, 1 << 20);
+        Path segment = lastSegment();
+        byte[] records = Files.readAllBytes(segment);
+        Files.write(segment, java.util.Arrays.copyOf(records, records.length + 10_000));
+        try (SegmentedLog log = open(1 << 20)) {
+            assertThat(texts(log)).containsExactly("record 0", "record 1", "record 2");
+            assertThat(Files.size(segment)).isEqualTo(records.length);
+            log.append(bytes("record 3"));
+        }
+        try (SegmentedLog log = open(1 << 20)) {
+            assertThat(texts(log)).endsWith("record 2", "record 3");
+        }
+    }
+
+    /** A copy into the window cut short: the record's start, then zeros. */
+    @Test
+    void aRecordCutShortByZerosIsATornTail() throws IOException {
+        write(3, 1 << 20);
+        Path segment = lastSegment();
+        byte[] content = java.util.Arrays.copyOf(Files.readAllBytes(segment), Files.readAllBytes(segment).length + 4096);
+        int lastRecord = content.length - 4096 - (Frames.HEADER_BYTES + bytes("record 2").length);
+        for (int cut = lastRecord + 1; cut < content.length - 4096; cut++) {
+            byte[] torn = content.clone();
+            java.util.Arrays.fill(torn, cut, torn.length, (byte) 0);
+            Files.write(segment, torn);
+            try (SegmentedLog log = open(1 << 20)) {
+                assertThat(texts(log)).as("cut at %d", cut).containsExactly("record 0", "record 1");
+            }
+            Files.write(segment, content);
+        }
+    }
+
+    /** Zeros are the end only when nothing but zeros follows them: a zeroed record in the middle is corruption. */
+    @Test
+    void zerosWithRecordsAfterThemAreCorruption() throws IOException {
+        write(3, 1 << 20);
+        Path segment = lastSegment();
+        byte[] content = Files.readAllBytes(segment);
+        java.util.Arrays.fill(content, 0, Frames.HEADER_BYTES + bytes("record 0").length, (byte) 0);
+        Files.write(segment, content);
+        assertThatThrownBy(() -> open(1 << 20)).isInstanceOfSatisfying(RouterException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED);
+            assertThat(e.getMessage()).contains("offset 0", "zeros where a record was due");
+        });
+    }
+
+    /**
+     * Appends race the thread that touches a window's pages ahead of them, window after window; what
+     * was appended is what the file holds, byte for byte, and closing cuts the window's zeros off.
+     */
+    @Test
+    void aMappedFileHoldsExactlyWhatWasAppended() throws IOException {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        try (MappedAppendableFile file = new MappedAppendableFile(directory.resolve("mapped"), 3 * 4096)) {
+            for (int i = 0; i < 20_000; i++) {
+                byte[] record = new byte[1 + random.nextInt(300)];
+                random.nextBytes(record);
+                expected.write(record, 0, record.length);
+                file.append(ByteBuffer.wrap(record));
+            }
+            assertThat(Files.size(directory.resolve("mapped"))).as("the window's zeros, before closing")
+                    .isGreaterThan(expected.size());
+            file.force();
+        }
+        assertThat(Files.readAllBytes(directory.resolve("mapped"))).isEqualTo(expected.toByteArray());
+    }
+
     @Test
     void anEmptyDirectoryIsAnEmptyLogNumberedFromOne() {
         try (SegmentedLog log = open(1024)) {

@@ -72,6 +72,34 @@ class ValueCodecTest {
     }
 
     @Test
+    void whatAnEntryCanHoldIsWrittenByIdAndAnyOtherRecordOfOursByName() {
+        Set<Class<?>> held = new TreeSet<>(java.util.Comparator.comparing(Class::getName));
+        for (Class<?> root : List.of(RouterCommand.class, RouterEvent.class, JournalEntry.class)) {
+            for (Class<?> leaf : leaves(root)) {
+                reachable(leaf, held);
+            }
+        }
+        assertThat(held).contains(dev.jobrouter.core.engine.EngineSnapshot.class);
+        assertThat(held).allSatisfy(type -> assertThat(ValueCodec.isKnown(type)).as("%s by id", type).isTrue());
+        assertThat(ValueCodec.isKnown(dev.jobrouter.core.model.LabelOperator.class)).as("an enum").isTrue();
+        UpsertJob job = new UpsertJob("j1", "voice", "q1", 1, Map.of(), Map.of());
+        assertThat(ValueCodec.encode(job)).hasSizeLessThan(60);   // by name it was over 80
+
+        var result = new dev.jobrouter.core.model.AcceptJobOfferResult("a1", "j1", "w1");   // a command's result only
+        assertThat(ValueCodec.isKnown(result.getClass())).isFalse();
+        byte[] byName = ValueCodec.encode(List.of(result));
+        assertThat(new String(byName, java.nio.charset.StandardCharsets.UTF_8)).contains(result.getClass().getName());
+        assertThat(ValueCodec.decode(byName)).isEqualTo(List.of(result));
+
+        RecordBuffer unknownId = new RecordBuffer();
+        unknownId.writeByte(19);   // a known record, by an id no type has
+        unknownId.writeInt(12345);
+        unknownId.writeByte(0);
+        assertThatThrownBy(() -> ValueCodec.decode(unknownId.payload())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("type id 12345 is unknown");
+    }
+
+    @Test
     void labelValuesKeepTheirTypeAndInstantsTheirNanoseconds() {
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("int", 7);
@@ -120,17 +148,11 @@ class ValueCodecTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cut short");
         assertThatThrownBy(() -> ValueCodec.decode(new byte[] {(byte) 200}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tag 200");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-            out.writeByte(17);   // a record, named by a class outside the router's packages
-            byte[] name = "java.lang.ProcessBuilder".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.writeInt(name.length);
-            out.write(name);
-            out.writeByte(0);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-        assertThatThrownBy(() -> ValueCodec.decode(bytes.toByteArray())).isInstanceOf(IllegalArgumentException.class)
+        RecordBuffer named = new RecordBuffer();
+        named.writeByte(17);   // a record, named by a class outside the router's packages
+        named.writeString("java.lang.ProcessBuilder");
+        named.writeByte(0);
+        assertThatThrownBy(() -> ValueCodec.decode(named.payload())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not one of the router's");
     }
 
