@@ -3,6 +3,7 @@ package dev.jobrouter;
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.command.RouterCommand;
+import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.engine.RouterEngine;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.host.ExecutionLog;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Rebuilds a router's engine from its journal, and names the rule set a journal was written under. */
 final class Recovery {
@@ -92,7 +94,10 @@ final class Recovery {
         digest.update(bytes);
     }
 
-    /** @return a log that tells the journal first, then the other */
+    /**
+     * @return a log that tells the journal first, then the other, of each command and advance; the
+     *     journal alone is waited for and snapshots
+     */
     static ExecutionLog both(Journal journal, ExecutionLog other) {
         return new ExecutionLog() {
             @Override
@@ -105,6 +110,16 @@ final class Recovery {
             public void advanced(Instant to) {
                 journal.advanced(to);
                 other.advanced(to);
+            }
+
+            @Override
+            public void awaitDurable() {
+                journal.awaitDurable();
+            }
+
+            @Override
+            public void afterCommit(Supplier<EngineSnapshot> state, Instant at) {
+                journal.afterCommit(state, at);
             }
         };
     }

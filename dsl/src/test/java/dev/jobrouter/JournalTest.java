@@ -403,6 +403,32 @@ class JournalTest {
         }
     }
 
+    /**
+     * With an execution log beside the journal (the seam replay tests use), callers still wait for
+     * the journal and it still snapshots: found by the property tests, whose power losses lost
+     * acknowledged commands while the composite log forgot to wait.
+     */
+    @Test
+    void aLogBesideTheJournalStillWaitsForItAndLetsItSnapshot() throws IOException {
+        FailingFiles[] files = new FailingFiles[1];
+        List<String> told = new ArrayList<>();
+        JobRouter.Builder builder = JobRouter.builder().virtualClock(T0).journal(directory)
+                .durability(Durability.FSYNC).executionLog((command, at, events) -> told.add(command.toString()))
+                .journalFiles(path -> files[0] = new FailingFiles(new DirectoryFiles(path))).journalLayout(1 << 20, 5);
+        try (JobRouter router = builder.build()) {
+            setUp(router);
+            voiceJob(router, "j1");
+            try (Stream<Path> names = Files.list(directory)) {
+                assertThat(names.map(p -> p.getFileName().toString())).as("a snapshot every five records")
+                        .anyMatch(name -> name.startsWith("snapshot-"));
+            }
+            files[0].failForce = true;
+            assertThatThrownBy(() -> voiceJob(router, "j2")).as("the caller waits for the fsync, which fails")
+                    .isInstanceOfSatisfying(RouterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_FAILED));
+        }
+        assertThat(told).isNotEmpty();
+    }
+
     @Test
     void atFsyncAFailedFsyncFailsTheWaitingCallerAndPoisonsTheJournal() {
         FailingFiles[] files = new FailingFiles[1];

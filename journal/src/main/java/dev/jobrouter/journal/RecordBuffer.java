@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 final class RecordBuffer {
     private static final int STRINGS = 256;
+    private static final int CACHED_CHARS = 64;
     private final String[] strings = new String[STRINGS];
     private final byte[][] stringBytes = new byte[STRINGS][];
     private byte[] bytes = new byte[1024];
@@ -88,9 +89,13 @@ final class RecordBuffer {
      * A string as its UTF-8 length and bytes. The same strings come back record after record (the
      * rule set's fingerprint, queue and worker ids, the job's id in each of its events), so their
      * bytes are kept in a small table by hash, and a string found there, the same instance, is not
-     * encoded again.
+     * encoded again. Only short strings are kept, so the table holds a few kilobytes at most.
      */
     void writeString(String value) {
+        if (value.length() > CACHED_CHARS) {
+            writeBytes(value.getBytes(StandardCharsets.UTF_8));   // a long one is rare, and not kept alive
+            return;
+        }
         int slot = value.hashCode() & (STRINGS - 1);
         byte[] encoded;
         if (strings[slot] == value) {

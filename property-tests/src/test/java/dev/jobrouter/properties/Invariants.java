@@ -67,6 +67,26 @@ final class Invariants {
         checkEvents(router, stepStart, events, jobsById, offersByJob);
     }
 
+    /**
+     * Checks what holds of any state, whatever came before: capacity, offers and assignments of each
+     * worker and job; for a router whose last commands a crash lost, which the history kept here
+     * would take for lost jobs.
+     */
+    static void checkState(JobRouter router) {
+        List<RouterJob> jobs = router.listJobs();
+        Map<String, RouterJob> jobsById = jobs.stream().collect(Collectors.toMap(RouterJob::id, j -> j));
+        Map<String, List<RouterJobOffer>> offersByJob = new HashMap<>();
+        for (RouterJob job : jobs) {
+            offersByJob.put(job.id(), router.getJobOffers(job.id()));
+        }
+        for (RouterWorker worker : router.listWorkers()) {
+            checkWorker(router, worker, jobsById, offersByJob);
+        }
+        for (RouterJob job : jobs) {
+            checkJob(router, job, offersByJob.get(job.id()));
+        }
+    }
+
     private void nothingLost(Map<String, RouterJob> jobsById) {
         for (String jobId : created) {
             assertThat(jobsById.containsKey(jobId) || deletedByCall.contains(jobId))

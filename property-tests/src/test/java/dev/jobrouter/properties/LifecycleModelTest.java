@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.jobrouter.Durability;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class LifecycleModelTest {
             "offer expired", "deregistered by expiry", "revoked", "close now", "close with a later release",
             "delayed release", "unassigned", "suspended", "scheduled", "scheduled job activated", "queue-and-match",
             "exception too-long", "exception slow", "exception full", "worker deleted", "topology deleted",
-            "deletion refused", "reopened", "recovered after a crash",
+            "deletion refused", "reopened", "recovered after a crash", "recovered after a power loss",
+            "lost an unforced suffix", "write failed", "fsync failed",
             "OK", "CONFLICT", "NOT_FOUND", "INVALID_ARGUMENT", "PRECONDITION_FAILED");
 
     @Test
@@ -41,9 +43,11 @@ class LifecycleModelTest {
             qt().withFixedSeed(SEED).withExamples(EXAMPLES)
                     .forAll(booleans().all(), steps())
                     .checkAssert((expiryDeregisters, steps) -> {
-                        // One sequence in eight runs on a journal, with restarts; the rest in memory, for speed.
-                        boolean journaled = steps.get(0) % 8 == 0;
-                        try (LifecycleRun run = new LifecycleRun(expiryDeregisters, journaled, coverage)) {
+                        // One sequence in eight runs on a journal, with restarts, crashes and failing writes, at
+                        // either durability; the rest in memory, for speed.
+                        Durability durability = steps.get(0) % 8 != 0 ? null
+                                : steps.get(0) / 8 % 2 == 0 ? Durability.FSYNC : Durability.PROCESS;
+                        try (LifecycleRun run = new LifecycleRun(expiryDeregisters, durability, coverage)) {
                             run.run(steps);
                         }
                     });

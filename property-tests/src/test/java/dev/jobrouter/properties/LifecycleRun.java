@@ -3,6 +3,7 @@ package dev.jobrouter.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobrouter.DistributionPolicyDefinition;
+import dev.jobrouter.Durability;
 import dev.jobrouter.JobDefinition;
 import dev.jobrouter.JobRouter;
 import dev.jobrouter.TestAccess;
@@ -86,8 +87,13 @@ final class LifecycleRun implements AutoCloseable {
 
     /** Not final: a restart step builds it again on its journal. */
     private JobRouter router;
-    /** The journal's directory, for a run with one; {@code null} for a router in memory. */
+    /** The journal's directory, for a run with one (it holds only the lock); {@code null} for a router in memory. */
     private Path journal;
+    /** The journal's files: not final, a crash leaves an image of them. */
+    private SimulatedDisk disk;
+    private final Durability durability;
+    /** Set once a crash lost commands the model had applied: the run stops there. */
+    private boolean ended;
     private final List<Path> directories = new ArrayList<>();
     private final ReferenceModel model;
     private final Invariants invariants = new Invariants();
@@ -99,25 +105,35 @@ final class LifecycleRun implements AutoCloseable {
     private final EventProjection projection = new EventProjection();
     private final Set<String> disabledRules;
 
-    /** A command the router executed, as its execution log told it. */
-    private record Executed(RouterCommand<?> command, Instant at, List<RouterEvent> events) {}
+    /**
+     * A command the router executed, as its execution log told it.
+     *
+     * @param modelled whether the model applied it too: a fault's probe command it never hears of
+     */
+    private record Executed(RouterCommand<?> command, Instant at, List<RouterEvent> events, boolean modelled) {}
+
+    /** Whether the commands executed now are the model's: false while a fault's probe runs. */
+    private boolean modelling = true;
 
     /**
      * @param expiryDeregisters whether the optional built-in rule "deregister a worker whose offer
      *     expired" is on
      */
     LifecycleRun(boolean expiryDeregisters, Coverage coverage) {
-        this(expiryDeregisters, false, coverage);
+        this(expiryDeregisters, null, coverage);
     }
 
     /**
-     * @param journaled whether the router keeps a journal, and restart steps build it again on it
-     *     (cleanly, or from a copy of the directory as a crash leaves it)
+     * @param durability for a router that keeps a journal, on a {@link SimulatedDisk} with small
+     *     segments and frequent snapshots, and restart steps that reopen it, crash it (a kill or a
+     *     power loss) or fail a write or an fsync first; {@code null} for a router in memory
      */
-    LifecycleRun(boolean expiryDeregisters, boolean journaled, Coverage coverage) {
+    LifecycleRun(boolean expiryDeregisters, Durability durability, Coverage coverage) {
         this.disabledRules = expiryDeregisters ? Set.of() : Set.of("deregister a worker whose offer expired");
-        if (journaled) {
+        this.durability = durability;
+        if (durability != null) {
             journal = newDirectory();
+            disk = new SimulatedDisk();
         }
         this.router = build();
         this.coverage = coverage;
@@ -148,11 +164,15 @@ final class LifecycleRun implements AutoCloseable {
     }
 
     private JobRouter build() {
+        return build(journal, disk);
+    }
+
+    private JobRouter build(Path lock, SimulatedDisk files) {
         JobRouter.Builder builder = TestAccess.recording(JobRouter.builder().virtualClock(T0),
-                (command, at, events) -> executed.add(new Executed(command, at, List.copyOf(events))));
+                (command, at, events) -> executed.add(new Executed(command, at, List.copyOf(events), modelling)));
         disabledRules.forEach(builder::disableRule);
-        if (journal != null) {
-            builder.journal(journal);
+        if (lock != null) {
+            TestAccess.journalFiles(builder.journal(lock).durability(durability), files, 2048, 40);
         }
         return builder.build();
     }
@@ -168,29 +188,142 @@ final class LifecycleRun implements AutoCloseable {
     }
 
     /**
-     * Builds the router again on its journal: after a close, or from a copy of the directory taken
-     * while it ran, as a kill leaves it. Nothing may change: the model goes on as if nothing happened.
+     * Builds the router again on its journal, after one of four things, by {@code arg % 4}: a close;
+     * a kill (every byte written survives); a power loss (what was forced survives, and a random part
+     * of the rest, so the last records may be gone or torn); a failed write or fsync, then a kill or a
+     * power loss. Oracles: what comes back is the state after a prefix of the executed commands; after
+     * a kill, all of them; at FSYNC, every acknowledged one; at PROCESS, at least what a power loss
+     * that kept nothing unforced brings back. While nothing the model applied is lost, the run goes on;
+     * otherwise it stops after checking what came back.
      */
-    private void restart(boolean crash) {
-        trace.add(model.now + (crash ? " crash and recover" : " close and reopen"));
-        if (crash) {
-            Path copy = newDirectory();
-            try (Stream<Path> files = Files.list(journal)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private void restart(int arg) {
+        int variant = arg % 4;
+        if (variant == 0) {
+            trace.add(model.now + " close and reopen");
             router.close();
-            journal = copy;
-        } else {
-            router.close();
+            rebuild();
+            coverage.count("reopened");
+            return;
         }
+        java.util.Random random = new java.util.Random(arg);
+        int unacknowledged = variant == 3 ? fail(arg / 4 % 2 == 0) : 0;
+        boolean powerLoss = variant == 2 || variant == 3 && arg / 8 % 2 == 0;
+        trace.add(model.now + (powerLoss ? " power loss" : " kill") + " and recover");
+        SimulatedDisk image = powerLoss ? disk.afterPowerLoss(random) : disk.afterKill();
+        int floor = !powerLoss ? executed.size()
+                : durability == Durability.FSYNC ? executed.size() - unacknowledged : recoveredFrom(disk.afterPowerLoss(null));
+        router.close();   // it writes on to the disk the crash left behind
+        disk = image;
+        rebuild();
+        int recovered = recoveredPrefix(router);
+        assertThat(recovered).as("commands recovered of %d executed (%s)", executed.size(),
+                powerLoss ? durability + ", power loss" : "kill").isBetween(floor, executed.size());
+        List<Executed> lost = List.copyOf(executed.subList(recovered, executed.size()));
+        executed.subList(recovered, executed.size()).clear();
+        Invariants.checkState(router);   // the full check follows the step while the model holds
+        appendAndReopen();
+        coverage.count(powerLoss ? "recovered after a power loss" : "recovered after a crash");
+        if (lost.stream().anyMatch(Executed::modelled) || !router.now().equals(model.now)) {
+            trace.add(model.now + " lost " + lost.size() + " unforced commands; the clock is at " + router.now()
+                    + ": the model cannot follow, the run stops");
+            coverage.count("lost an unforced suffix");
+            ended = true;
+        }
+    }
+
+    /**
+     * Fails the next write (after some of its bytes) or, at FSYNC, the next fsync, under a command the
+     * model never hears of (an unused distribution policy). It must fail with JOURNAL_FAILED, changing
+     * nothing when the write failed; the journal is poisoned then, so the next one fails too.
+     *
+     * @return 1 when the failed command was executed all the same (its fsync failed), else 0
+     */
+    private int fail(boolean write) {
+        boolean fsync = !write && durability == Durability.FSYNC;
+        trace.add(model.now + (fsync ? " fail the next fsync" : " fail the next write"));
+        if (fsync) {
+            disk.failNextForce();
+        } else {
+            disk.failNextAppendAfter(write ? 7 : 0);
+        }
+        int before = executed.size();
+        var state = TestAccess.snapshot(router);
+        modelling = false;
+        try {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> router.distributionPolicy("fault-probe").offerExpiresAfter(Duration.ofMinutes(1)).upsert())
+                        .as("a command while the journal fails (attempt %d)", attempt + 1)
+                        .isInstanceOfSatisfying(RouterException.class,
+                                e -> assertThat(e.code()).isEqualTo(dev.jobrouter.core.ErrorCode.JOURNAL_FAILED));
+                if (attempt == 0 && executed.size() > before) {
+                    state = TestAccess.snapshot(router);   // the fsync failed after the command committed
+                }
+                assertThat(TestAccess.snapshot(router)).as("the router after a failed write").isEqualTo(state);
+            }
+        } finally {
+            modelling = true;
+        }
+        coverage.count(fsync ? "fsync failed" : "write failed");
+        return executed.size() - before;
+    }
+
+    /**
+     * Appends a record the model never hears of and reopens: a recovery that left a torn record in
+     * place, or anything else a later append would land behind, fails here rather than crashes later.
+     */
+    private void appendAndReopen() {
+        modelling = false;
+        try {
+            router.distributionPolicy("fault-probe").offerExpiresAfter(Duration.ofMinutes(2)).upsert();
+        } finally {
+            modelling = true;
+        }
+        var state = TestAccess.snapshot(router);
+        router.close();
+        rebuild();
+        assertThat(TestAccess.snapshot(router)).as("the recovered router, reopened after one more command")
+                .isEqualTo(state);
+    }
+
+    private void rebuild() {
         router = build();
         router.onEvent(events::add);
         router.onEvent(projection);
-        coverage.count(crash ? "recovered after a crash" : "reopened");
+    }
+
+    /** @return how many of the executed commands a router built on the disk recovers */
+    private int recoveredFrom(SimulatedDisk image) {
+        Path lock = newDirectory();
+        List<Executed> mine = List.copyOf(executed);
+        try (JobRouter other = build(lock, image)) {
+            return recoveredPrefix(other);
+        } finally {
+            executed.clear();
+            executed.addAll(mine);
+        }
+    }
+
+    /**
+     * @return the length of the longest prefix of the executed commands that replays to the router's
+     *     state; it fails when none does
+     */
+    private int recoveredPrefix(JobRouter recovered) {
+        var state = TestAccess.snapshot(recovered);
+        int found = -1;
+        try (RouterEngine replica = newEngine()) {
+            if (replica.snapshot().equals(state)) {
+                found = 0;
+            }
+            for (int i = 0; i < executed.size(); i++) {
+                replay(replica, executed.get(i));
+                if (replica.snapshot().equals(state)) {
+                    found = i + 1;
+                }
+            }
+        }
+        assertThat(found).as("a prefix of the executed commands that gives the recovered state").isNotNegative();
+        return found;
     }
 
     /** Runs the steps, failing with the trace of what ran on the first disagreement. */
@@ -198,6 +331,9 @@ final class LifecycleRun implements AutoCloseable {
         try {
             for (int step : steps) {
                 step(step);
+                if (ended) {
+                    break;
+                }
             }
             checkReplay();
         } catch (AssertionError | RuntimeException e) {
@@ -251,8 +387,11 @@ final class LifecycleRun implements AutoCloseable {
             priorityIfMatch(arg);
         } else if (kind < 93) {
             topology(arg);
-        } else if (kind == 93 && journal != null) {
-            restart(arg % 2 == 0);
+        } else if ((kind == 93 || kind == 94) && journal != null) {
+            restart(arg);
+            if (ended) {
+                return;
+            }
         } else {
             advance(Duration.ofSeconds(1 + arg % 150));
         }
