@@ -28,13 +28,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * zeros until it is closed, when the zeros are cut off. A crash leaves them: {@link Frames} reads
  * zeros after the last record as the end, and opening the journal cuts them off then.
  *
- * <p>{@link #force()} forces the file, which on Linux and macOS covers pages written through any
- * mapping of it, the windows already left behind included, and the current window itself, as
- * systems without a unified page cache need. It may be called from another thread than the one
- * appending.
+ * <p>{@link #force()} forces the file (an fdatasync), which on Linux, macOS and the BSDs covers pages
+ * written through any mapping of it, the windows already left behind included; on Windows it forces
+ * the current window too. It may be called from another thread than the one appending.
  */
 final class MappedAppendableFile implements JournalFiles.AppendableFile {
     private static final int PAGE = 4096;
+    /**
+     * Whether a force must flush the mapped window itself: only where the page cache and the
+     * mappings are apart (Windows). Elsewhere forcing the file covers the window, and forcing both
+     * would flush the device twice (measured here: half the acknowledged commands a second).
+     */
+    private static final boolean FORCE_WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     /** One thread for every journal of the JVM: touching pages is quick beside the appends it saves. */
     private static final ExecutorService PREFAULT = Executors.newSingleThreadExecutor(runnable -> {
@@ -73,7 +78,7 @@ final class MappedAppendableFile implements JournalFiles.AppendableFile {
     @Override
     public void force() throws IOException {
         MappedByteBuffer current = window;
-        if (current != null) {
+        if (current != null && FORCE_WINDOWS) {
             current.force();
         }
         channel.force(false);
