@@ -24,7 +24,9 @@ import dev.jobrouter.core.engine.WorkerFilter;
 import dev.jobrouter.core.event.RouterEvent;
 import dev.jobrouter.core.host.ExecutionLog;
 import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.host.CommandObserver;
 import dev.jobrouter.core.host.Subscription;
+import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.DistributionPolicy;
@@ -523,6 +525,26 @@ public final class JobRouter implements AutoCloseable {
      */
     public Subscription onEvent(Consumer<? super RouterEvent> listener) {
         return host.subscribe(Arguments.required("listener", listener));
+    }
+
+    /**
+     * Observes every command a caller gives from now on, once it is decided: how long the engine took
+     * and, when it refused, the refusal (its rule among it). Told on the caller's thread, outside the
+     * router's lock; an observer that throws is logged and skipped. Commands that timers fire are not
+     * callers' and are not told. For metrics, such as {@code jobrouter-micrometer}.
+     *
+     * @return a subscription to cancel
+     */
+    public Subscription onCommand(CommandObserver observer) {
+        return host.observeCommands(Arguments.required("observer", observer));
+    }
+
+    /**
+     * @return per job status, how many jobs have it now (a status no job has is absent), from the
+     *     router's index: it costs the number of statuses, not of jobs
+     */
+    public Map<JobStatus, Integer> countJobsByStatus() {
+        return host.read(RouterEngine::countJobsByStatus);
     }
 
     /** @return everything the engine holds, as values; for replay tests */

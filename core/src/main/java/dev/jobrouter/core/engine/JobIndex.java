@@ -65,6 +65,13 @@ final class JobIndex {
         return best;
     }
 
+    /** @return per status that some job has, how many jobs have it */
+    Map<JobStatus, Integer> countsByStatus() {
+        Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+        byStatus.forEach((status, ids) -> counts.put(status, ids.size()));
+        return counts;
+    }
+
     /** @return how many status and queue sets it holds; for tests of its memory */
     int setCount() {
         return byStatus.size() + byQueue.size();

@@ -16,6 +16,7 @@ import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.ExceptionPolicy;
 import dev.jobrouter.core.model.Page;
+import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterJobPositionDetails;
@@ -333,6 +334,11 @@ public final class RouterEngine implements AutoCloseable {
     /** @return every offer the job has had, open or ended, in issue order */
     public List<RouterJobOffer> getJobOffers(String jobId) {
         return List.copyOf(state.offersOf(state.job(jobId).id()));
+    }
+
+    /** @return per job status, how many jobs have it; a status no job has is absent */
+    public Map<JobStatus, Integer> countJobsByStatus() {
+        return state.jobIndex.countsByStatus();
     }
 
     /** @return every job, ordered by id */

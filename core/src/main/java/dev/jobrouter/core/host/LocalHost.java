@@ -49,6 +49,7 @@ public final class LocalHost implements AutoCloseable {
     private final RouterEngine.BeforeCommit gate;
     private final Supplier<EngineSnapshot> state;
     private final EventBus bus = new EventBus();
+    private final List<CommandObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timerThread;
     private Instant lastInstant = Instant.MIN;
     private Instant wakeUpAt;
@@ -83,6 +84,9 @@ public final class LocalHost implements AutoCloseable {
      * @throws IllegalStateException when the host is closed
      */
     public <R> R execute(RouterCommand<R> command) {
+        boolean observed = !observers.isEmpty();
+        long decisionNanos = -1;   // stays so when the engine was never asked (a closed host)
+        RouterException refusal = null;
         try {
             R value;
             lock.lock();
@@ -90,11 +94,19 @@ public final class LocalHost implements AutoCloseable {
                 ensureOpen();
                 Instant at = instant(clock.instant());
                 fireTimersDueBy(at);
+                long start = observed ? System.nanoTime() : 0;
                 try {
                     Outcome<R> outcome = engine.execute(command, at, gate);
                     committed(at, outcome.events());
                     value = outcome.value();
+                } catch (RouterException e) {
+                    refusal = e;
+                    throw e;
+                } catch (RuntimeException | Error e) {
+                    observed = false;   // neither decided nor refused: a defect, which observers do not count
+                    throw e;
                 } finally {
+                    decisionNanos = observed ? System.nanoTime() - start : -1;
                     scheduleWakeUp();
                 }
             } finally {
@@ -105,7 +117,34 @@ public final class LocalHost implements AutoCloseable {
         } finally {
             // Also when the command is refused: the timers that fired before it committed their events.
             bus.deliver();
+            if (decisionNanos >= 0) {
+                tellObservers(command, decisionNanos, refusal);
+            }
         }
+    }
+
+    private void tellObservers(RouterCommand<?> command, long decisionNanos, RouterException refusal) {
+        for (CommandObserver observer : observers) {
+            try {
+                observer.decided(command, decisionNanos, refusal);
+            } catch (RuntimeException | Error e) {
+                log.warn("a command observer threw; skipped", e);
+            }
+        }
+    }
+
+    /**
+     * Registers an observer of every command callers give from now on (timers' commands are not
+     * callers'), told outside the lock once it is decided.
+     *
+     * @return a handle that stops it
+     * @throws IllegalStateException when closed
+     */
+    public Subscription observeCommands(CommandObserver observer) {
+        requireNonNull(observer, "observer");
+        ensureOpen();
+        observers.add(observer);
+        return () -> observers.remove(observer);
     }
 
     /**
