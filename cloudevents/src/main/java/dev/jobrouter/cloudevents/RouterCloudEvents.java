@@ -94,14 +94,20 @@ public final class RouterCloudEvents {
         this.source = requireNonNull(source, "source");
     }
 
-    /** @return the CloudEvent type of the event: the service's, or {@code dev.jobrouter.<EventName>} */
+    /**
+     * @param event a router event's class
+     * @return its CloudEvent type: the service's, or {@code dev.jobrouter.<EventName>}
+     */
     public static String typeOf(Class<? extends RouterEvent> event) {
         String name = event.getSimpleName();
         String service = SERVICE_NAMES.get(name);
         return service != null ? SERVICE + service : OURS + name;
     }
 
-    /** @return the event as a CloudEvent, its data JSON */
+    /**
+     * @param event a router event
+     * @return the event as a CloudEvent, its data JSON
+     */
     public CloudEvent toCloudEvent(RouterEvent event) {
         requireNonNull(event, "event");
         ObjectNode data = JsonNodeFactory.instance.objectNode();
@@ -122,7 +128,8 @@ public final class RouterCloudEvents {
     }
 
     /**
-     * @return the event a CloudEvent of {@link #toCloudEvent} holds
+     * @param cloudEvent a CloudEvent {@link #toCloudEvent} made
+     * @return the event it holds
      * @throws IllegalArgumentException for a type no router event has, or data that does not fit it
      */
     public RouterEvent fromCloudEvent(CloudEvent cloudEvent) {
@@ -153,12 +160,18 @@ public final class RouterCloudEvents {
         }
     }
 
-    /** @return the CloudEvent in the JSON event format */
+    /**
+     * @param cloudEvent a CloudEvent
+     * @return it in the JSON event format
+     */
     public byte[] serialize(CloudEvent cloudEvent) {
         return format.serialize(cloudEvent);
     }
 
-    /** @return the CloudEvent from the JSON event format */
+    /**
+     * @param bytes a CloudEvent in the JSON event format
+     * @return the CloudEvent
+     */
     public CloudEvent deserialize(byte[] bytes) {
         return format.deserialize(bytes);
     }

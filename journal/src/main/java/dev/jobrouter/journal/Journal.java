@@ -132,6 +132,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
      *     journal holding commands since its last snapshot that another one decided is refused, since
      *     they would replay to other outcomes
      * @param seedIfNew the engine's seed for a new journal; an existing one keeps its own
+     * @return the journal, open
      * @throws RouterException INVALID_ARGUMENT for a path that is a regular file; JOURNAL_FAILED for a
      *     directory already open, a journal that does not read, or one written under other rules
      */
@@ -142,9 +143,20 @@ public final class Journal implements ExecutionLog, AutoCloseable {
     }
 
     /**
-     * Opens the journal as {@link #open(Path, boolean, Duration, JournalEntry.Rules, long)} does, on the files
-     * {@code files} gives for the directory (the seam where tests inject faults), with segments of
-     * {@code segmentBytes} and a snapshot every {@code snapshotEvery} records.
+     * Opens the journal as {@link #open(Path, boolean, Duration, JournalEntry.Rules, long)} does, on
+     * other files and with another layout.
+     *
+     * @param directory where the journal lives
+     * @param groupCommit whether callers wait until their records are on the device (group commit)
+     * @param forceEvery how often a background thread forces what was written, or {@code null} for never
+     * @param rules the rule set the router decides with
+     * @param seedIfNew the engine's seed for a new journal
+     * @param files the files of the directory (the seam where tests inject faults)
+     * @param segmentBytes the size after which a new segment starts
+     * @param snapshotEvery how many records after the last snapshot the next is written
+     * @return the journal, open
+     * @throws RouterException as the other {@code open} does; INVALID_ARGUMENT for a {@code snapshotEvery}
+     *     or {@code segmentBytes} below 1
      */
     public static Journal open(Path directory, boolean groupCommit, Duration forceEvery, JournalEntry.Rules rules,
             long seedIfNew, Function<Path, JournalFiles> files, long segmentBytes, long snapshotEvery) {

@@ -35,7 +35,10 @@ public sealed interface JournalEntry {
          */
         public record Source(String name, String text) {}
 
-        /** @return a rule set known by its fingerprint only, with no texts: for benchmarks and tests */
+        /**
+         * @param fingerprint names the rule set
+         * @return a rule set known by its fingerprint only, with no texts: for benchmarks and tests
+         */
         public static Rules named(String fingerprint) {
             return new Rules(fingerprint, List.of(), List.of(), List.of());
         }

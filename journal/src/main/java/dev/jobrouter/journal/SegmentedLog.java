@@ -49,7 +49,9 @@ public final class SegmentedLog implements AutoCloseable {
     /**
      * Opens the log in the files, or starts an empty one.
      *
+     * @param files the directory's files
      * @param segmentBytes the size after which a new segment starts, 1 or more
+     * @return the log, its records read
      * @throws RouterException JOURNAL_FAILED when a segment does not read or cannot be opened
      */
     public static SegmentedLog open(JournalFiles files, long segmentBytes) {
@@ -119,6 +121,7 @@ public final class SegmentedLog implements AutoCloseable {
     /**
      * Appends a record: its bytes are in the kernel when this returns, not yet on the device.
      *
+     * @param payload the record
      * @return its sequence number
      * @throws RouterException JOURNAL_FAILED when the write fails, or an earlier one did
      */
@@ -189,7 +192,11 @@ public final class SegmentedLog implements AutoCloseable {
         }
     }
 
-    /** Deletes the segments every record of which comes before {@code lsn}: what a snapshot at it covers. */
+    /**
+     * Deletes the segments every record of which comes before {@code lsn}: what a snapshot at it covers.
+     *
+     * @param lsn the first record to keep
+     */
     public void dropBefore(long lsn) {
         try {
             while (segmentStarts.size() > 1 && segmentStarts.get(1) <= lsn) {
@@ -206,6 +213,8 @@ public final class SegmentedLog implements AutoCloseable {
      * Drops every segment and goes on at {@code lsn}: for a log whose records a snapshot up to
      * {@code lsn - 1} covers, the last of them perhaps torn. The segments go first, so a crash in
      * between leaves none, which opening handles the same way.
+     *
+     * @param lsn the number the next append gets
      */
     public void skipTo(long lsn) {
         checkHealthy();
