@@ -633,6 +633,8 @@ public final class JobRouter implements AutoCloseable {
          * {@code start} advances it there), on a clock of its own. One router per directory at a
          * time, in this JVM or any other process.
          *
+         * @param directory the journal's directory, created when absent
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT for a null directory, or when a journal was already set
          */
         public Builder journal(Path directory) {
@@ -648,6 +650,8 @@ public final class JobRouter implements AutoCloseable {
          * How durable an acknowledged command is; {@link Durability#PROCESS} by default. Needs
          * {@link #journal(Path)}.
          *
+         * @param durability the level
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT for null, or at {@link #build()} without a journal
          */
         public Builder durability(Durability durability) {
@@ -659,6 +663,8 @@ public final class JobRouter implements AutoCloseable {
          * With {@link Durability#PROCESS}, forces the journal to its device at this interval from a
          * background thread, so a power loss costs at most about that much. Needs {@link #journal(Path)}.
          *
+         * @param interval how often to force, above zero
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT for a null, zero or negative interval; at
          *     {@link #build()} without a journal, or with {@link Durability#FSYNC} (which forces every command)
          */
@@ -694,6 +700,8 @@ public final class JobRouter implements AutoCloseable {
          * Runs the router on a virtual clock starting at {@code start}: timers fire only when time is
          * advanced with {@link JobRouter#advanceBy(Duration)} or {@link JobRouter#advanceTo(Instant)}.
          *
+         * @param start the clock's first instant
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT if a clock was already set, or for a null start or
          *     one outside {@link RouterTime#EARLIEST} to {@link RouterTime#LATEST}
          */
@@ -705,6 +713,8 @@ public final class JobRouter implements AutoCloseable {
          * Runs the router on the given clock; timers fire on a daemon thread as it passes. A
          * {@link VirtualClock} behaves as {@link #virtualClock(Instant)}.
          *
+         * @param clock the clock
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT if a clock was already set, or for a null clock
          */
         public Builder clock(InstantSource clock) {
@@ -719,12 +729,21 @@ public final class JobRouter implements AutoCloseable {
         /**
          * Adds DRL compiled with the built-in rules. Reported as {@code rules-N.drl} in compile errors.
          * Its package must not be {@code dev.jobrouter.rules}.
+         *
+         * @param drl the DRL text
+         * @return this builder
          */
         public Builder rules(String drl) {
             return rules("rules-" + (rules.size() + 1) + ".drl", Arguments.required("drl", drl));
         }
 
-        /** Adds DRL, reported under {@code name} in compile errors. */
+        /**
+         * Adds DRL, reported under {@code name} in compile errors.
+         *
+         * @param name the source's name in errors
+         * @param drl the DRL text
+         * @return this builder
+         */
         public Builder rules(String name, String drl) {
             rules.add(new DrlSource(Arguments.required("name", name), Arguments.required("drl", drl)));
             return this;
@@ -733,6 +752,8 @@ public final class JobRouter implements AutoCloseable {
         /**
          * Adds the DRL in a file.
          *
+         * @param file a DRL file
+         * @return this builder
          * @throws RouterException RULES_INVALID when the file cannot be read
          */
         public Builder rulesFrom(Path file) {
@@ -747,6 +768,8 @@ public final class JobRouter implements AutoCloseable {
         /**
          * Adds the DRL in a classpath resource, such as {@code "com/example/rules/vip.drl"}.
          *
+         * @param resource a DRL resource on the classpath
+         * @return this builder
          * @throws RouterException RULES_INVALID when there is no such resource
          */
         public Builder rulesFromClasspath(String resource) {
@@ -771,6 +794,8 @@ public final class JobRouter implements AutoCloseable {
          * Switches off an optional built-in rule, such as
          * {@code "deregister a worker whose offer expired"}.
          *
+         * @param name the optional built-in rule's name
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT at {@link #build()} when no optional built-in rule has that name
          */
         public Builder disableRule(String name) {
@@ -782,6 +807,9 @@ public final class JobRouter implements AutoCloseable {
          * Registers a function that {@link FunctionRouterRule#named(String)} rules may name. Named
          * functions are what a journal can record; a function carried by the rule itself cannot be.
          *
+         * @param name the name rules give
+         * @param function the function
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT for a blank name, a null function, or a name given twice
          */
         public Builder function(String name, RuleFunction function) {
@@ -800,6 +828,8 @@ public final class JobRouter implements AutoCloseable {
          * Seeds the generator weighted allocations draw from; by default {@link RouterEngine#DEFAULT_SEED},
          * so two routers given the same commands draw the same either way.
          *
+         * @param seed the seed
+         * @return this builder
          * @throws RouterException INVALID_ARGUMENT when the seed was already set
          */
         public Builder seed(long seed) {

@@ -8,11 +8,17 @@ import java.util.Objects;
  * {@code 5.0}); strings and booleans only by equality; the ordered operators hold only between numbers.
  */
 public enum LabelOperator {
+    /** The label equals the value (numbers as numbers). */
     EQUAL,
+    /** The label is present and does not equal the value. */
     NOT_EQUAL,
+    /** Both numbers, the label below the value. */
     LESS_THAN,
+    /** Both numbers, the label at most the value. */
     LESS_THAN_OR_EQUAL,
+    /** Both numbers, the label above the value. */
     GREATER_THAN,
+    /** Both numbers, the label at least the value. */
     GREATER_THAN_OR_EQUAL;
 
     /**
