@@ -12,8 +12,10 @@ import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.event.OfferRevoked;
 import dev.jobrouter.core.event.WorkerDeleted;
+import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.LabelOperator;
 import dev.jobrouter.core.model.PassThroughQueueSelectorAttachment;
+import java.time.Duration;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +82,22 @@ class DeletionTest {
 
         router.deleteQueue("q2");
         assertThat(router.listQueues()).extracting(q -> q.id()).containsExactly("q1");
+    }
+
+    /**
+     * Found by the property tests: a cancelled job still names its queue once the queue is deleted,
+     * and changing a distribution policy then re-matched it and failed with a NullPointerException.
+     */
+    @Test
+    void aPolicyChangeAfterACancelledJobsQueueWasDeletedLeavesThatJobAlone() {
+        router.queue("q2").distributionPolicy("p1").upsert();
+        router.job("j1").channel("voice").queue("q2").upsert();
+        router.cancelJob("j1");
+        router.deleteQueue("q2");
+
+        router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(5)).upsert();
+        assertThat(router.getJob("j1").queueId()).isEqualTo("q2");
+        assertThat(router.getJob("j1").status()).isEqualTo(JobStatus.CANCELLED);
     }
 
     /** Found by the property tests: a later classification would fall back into a queue that is gone. */

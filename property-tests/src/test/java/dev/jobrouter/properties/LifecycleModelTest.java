@@ -77,6 +77,21 @@ class LifecycleModelTest {
     }
 
     /**
+     * Found by the property with crashes in: j5, classified by cp into q3, was cancelled; q3 was
+     * deleted; re-defining p3 then re-matched the cancelled job, whose queue is gone, and threw a
+     * NullPointerException. The sequence runs on a journal at FSYNC, as it was found.
+     */
+    @Test
+    void aPolicyChangeLeavesACancelledJobOfADeletedQueueAlone() {
+        List<Integer> steps = new ArrayList<>(List.of(0, 0, 0, 0, 0, 0, 0, 0, 232512));
+        steps.addAll(java.util.Collections.nCopies(33, 0));
+        steps.addAll(List.of(1175, 0, 91, 391));
+        try (LifecycleRun run = new LifecycleRun(false, Durability.FSYNC, new Coverage())) {
+            run.run(steps);
+        }
+    }
+
+    /**
      * Found by the property once q3 could be deleted: j6, classified by cp from q3 into q2, kept q3 as
      * the queue it falls back to; q3 was deleted; a label update then classified j6 back into it.
      */

@@ -351,7 +351,11 @@ final class Topology implements Handlers.Family {
      */
     private void rematchQueuedJobs(Transaction tx, Predicate<RouterQueue> affected, Runnable change) {
         List<String> jobIds = state.jobs.values().stream()
-                .filter(job -> affected.test(state.queues.get(job.queueId())))
+                .filter(job -> {
+                    // A closed or cancelled job may name a queue deleted since: no queue, nothing to re-match.
+                    RouterQueue queue = job.queueId() == null ? null : state.queues.get(job.queueId());
+                    return queue != null && affected.test(queue);
+                })
                 .map(RouterJob::id)
                 .sorted()
                 .toList();
