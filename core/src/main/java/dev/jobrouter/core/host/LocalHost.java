@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ public final class LocalHost implements AutoCloseable {
     private final RouterEngine.BeforeCommit gate;
     private final Supplier<EngineSnapshot> state;
     private final EventBus bus = new EventBus();
-    private final List<CommandObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timerThread;
     private Instant lastInstant = Instant.MIN;
     private Instant wakeUpAt;
@@ -137,6 +138,7 @@ public final class LocalHost implements AutoCloseable {
      * Registers an observer of every command callers give from now on (timers' commands are not
      * callers'), told outside the lock once it is decided.
      *
+     * @param observer what to tell
      * @return a handle that stops it
      * @throws IllegalStateException when closed
      */
