@@ -220,7 +220,9 @@ final class LifecycleRun implements AutoCloseable {
                 powerLoss ? durability + ", power loss" : "kill").isBetween(floor, executed.size());
         List<Executed> lost = List.copyOf(executed.subList(recovered, executed.size()));
         executed.subList(recovered, executed.size()).clear();
-        Invariants.checkState(router);   // the full check follows the step while the model holds
+        if (router.now().equals(model.now)) {
+            Invariants.checkState(router);   // a lost clock advance leaves offers past expiry until the next tick
+        }
         appendAndReopen();
         coverage.count(powerLoss ? "recovered after a power loss" : "recovered after a crash");
         if (lost.stream().anyMatch(Executed::modelled) || !router.now().equals(model.now)) {
