@@ -3,8 +3,10 @@ package dev.jobrouter.simulation;
 import dev.jobrouter.JobRouter;
 import dev.jobrouter.core.RouterException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Simulated traffic against a router on a virtual clock: callers create jobs, workers answer offers,
@@ -22,7 +24,8 @@ import java.util.List;
  *
  * The simulation drives the workers already defined on the router; it creates jobs named
  * {@code sim-job-1}, {@code sim-job-2}... Defaults: seed 0, no arrivals, every worker
- * {@code WorkerBehaviour.accepting(1.0)}, no event log. Not thread-safe; one run at a time.
+ * {@code WorkerBehaviour.accepting(1.0)}, no event log, a service level of answers within 20 seconds,
+ * figures per 15-minute interval. Not thread-safe; one run at a time.
  */
 public final class Simulation {
     private final JobRouter router;
@@ -30,6 +33,9 @@ public final class Simulation {
     private long seed;
     private WorkerBehaviour workers = WorkerBehaviour.accepting(1.0);
     private boolean recordEvents;
+    private Duration serviceLevelThreshold = Duration.ofSeconds(20);
+    private Duration interval = Duration.ofMinutes(15);
+    private Consumer<SimulationReport.IntervalFigures> onInterval = figures -> {};
     private long jobNumber;
 
     private Simulation(JobRouter router) {
@@ -82,16 +88,61 @@ public final class Simulation {
     }
 
     /**
+     * Sets the wait within which an answer counts for the service level (the classic target is 80%
+     * within 20 seconds). Callers who hang up never count as within it, however short their wait.
+     *
+     * @throws RouterException INVALID_ARGUMENT for a null or negative threshold
+     */
+    public Simulation serviceLevelThreshold(Duration threshold) {
+        if (threshold == null || threshold.isNegative()) {
+            throw RouterException.invalid("the service level threshold must be zero or more, not " + threshold);
+        }
+        this.serviceLevelThreshold = threshold;
+        return this;
+    }
+
+    /**
+     * Sets the length of the intervals the report's time series is cut into, from the run's start.
+     *
+     * @throws RouterException INVALID_ARGUMENT for a null, zero or negative length
+     */
+    public Simulation interval(Duration length) {
+        if (length == null || length.isNegative() || length.isZero()) {
+            throw RouterException.invalid("the interval must be a positive duration, not " + length);
+        }
+        this.interval = length;
+        return this;
+    }
+
+    /**
+     * Calls {@code listener} with each interval's figures as soon as it ends, on the thread running
+     * the simulation: for a progress display, or to stream the series somewhere. A listener that
+     * throws stops the run with its exception.
+     */
+    public Simulation onInterval(Consumer<SimulationReport.IntervalFigures> listener) {
+        if (listener == null) {
+            throw RouterException.invalid("the interval listener must not be null");
+        }
+        this.onInterval = listener;
+        return this;
+    }
+
+    /**
      * Runs the traffic from the router's current time for {@code duration} of virtual time. The
      * router keeps its state afterwards: jobs still open stay open.
      *
-     * @throws RouterException INVALID_ARGUMENT for a null or negative duration
+     * @throws RouterException INVALID_ARGUMENT for a null or negative duration, or one that runs past
+     *     {@link Instant#MAX}
      */
     public SimulationReport run(Duration duration) {
         if (duration == null || duration.isNegative()) {
             throw RouterException.invalid("the simulated duration must be zero or more, not " + duration);
         }
-        return new SimulationRun(router, seed, List.copyOf(arrivals), workers, recordEvents, () -> ++jobNumber)
-                .run(duration);
+        if (Duration.between(router.now(), Instant.MAX).compareTo(duration) < 0) {
+            throw RouterException.invalid("the simulated duration " + duration + " from " + router.now()
+                    + " runs past the last instant a clock can show");
+        }
+        return new SimulationRun(router, seed, List.copyOf(arrivals), workers, recordEvents, () -> ++jobNumber,
+                serviceLevelThreshold, interval, onInterval).run(duration);
     }
 }

@@ -1,7 +1,6 @@
 package dev.jobrouter.simulation;
 
 import dev.jobrouter.JobRouter;
-import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.event.JobCancelled;
 import dev.jobrouter.core.event.JobClosed;
@@ -17,17 +16,17 @@ import dev.jobrouter.core.event.WorkerDeregistered;
 import dev.jobrouter.core.host.Subscription;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.JobStatus;
+import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,9 +41,6 @@ final class SimulationRun {
     /** What a job will take once a worker has it, drawn when it arrives. */
     private record Work(Duration handleTime, Duration wrapUp) {}
 
-    /** An assignment holding capacity: since when, and how much. */
-    private record Held(Instant since, int cost) {}
-
     private final JobRouter router;
     private final long seed;
     private final SplittableRandom answers;
@@ -52,24 +48,20 @@ final class SimulationRun {
     private final List<Arrivals> arrivals;
     private final WorkerBehaviour behaviour;
     private final LongSupplier jobNumbers;
+    private final Duration serviceLevelThreshold;
+    private final Duration interval;
+    private final Consumer<SimulationReport.IntervalFigures> onInterval;
     private final PriorityQueue<Action> agenda = new PriorityQueue<>(SimulationRun::earlier);
     private long nextSequence;
     private final List<RouterEvent> pending = new ArrayList<>();
     private final List<String> log;
     private final InvariantCheck invariants;
-
-    private final Map<String, Instant> createdAt = new HashMap<>();
     private final Map<String, Work> work = new HashMap<>();
-    private final Map<String, Held> held = new HashMap<>();
-    private final List<Long> waitsMillis = new ArrayList<>();
-    private final Map<ErrorCode, Long> refusals = new EnumMap<>(ErrorCode.class);
-    /** Counts of what happened; an accepted offer is also the job's assignment. */
-    private long created, completed, closed, cancelled;
-    private long issued, accepted, declined, expired, revoked;
-    private double busyCapacitySeconds;
+    private RunFigures figures;
 
     SimulationRun(JobRouter router, long seed, List<Arrivals> arrivals, WorkerBehaviour behaviour, boolean recordEvents,
-            LongSupplier jobNumbers) {
+            LongSupplier jobNumbers, Duration serviceLevelThreshold, Duration interval,
+            Consumer<SimulationReport.IntervalFigures> onInterval) {
         this.router = router;
         this.seed = seed;
         // Arrivals (with each job's handle and wrap-up time) and the workers' answers draw from streams
@@ -83,6 +75,9 @@ final class SimulationRun {
         this.arrivals = arrivals;
         this.behaviour = behaviour;
         this.jobNumbers = jobNumbers;
+        this.serviceLevelThreshold = serviceLevelThreshold;
+        this.interval = interval;
+        this.onInterval = onInterval;
         this.log = recordEvents ? new ArrayList<>() : null;
         this.invariants = new InvariantCheck(router);
     }
@@ -91,10 +86,9 @@ final class SimulationRun {
         Instant start = router.now();
         Instant end = start.plus(duration);
         long totalCapacity = router.listWorkers().stream().mapToLong(RouterWorker::capacity).sum();
+        figures = new RunFigures(start, serviceLevelThreshold, interval, totalCapacity, onInterval);
         for (int i = 0; i < arrivals.size(); i++) {
-            Arrivals stream = arrivals.get(i);
-            SplittableRandom random = arrivalRandoms.get(i);
-            schedule(start.plus(stream.nextGap(random)), () -> arrive(stream, random));
+            scheduleArrival(arrivals.get(i), arrivalRandoms.get(i), start);
         }
         Subscription subscription = router.onEvent(pending::add);
         try {
@@ -103,7 +97,9 @@ final class SimulationRun {
                 Instant nextTimer = router.nextTimerAt().orElse(null);
                 Instant next = nextAction == null || (nextTimer != null && nextTimer.isBefore(nextAction))
                         ? nextTimer : nextAction;
-                if (next == null || next.isAfter(end)) {
+                boolean done = next == null || next.isAfter(end);
+                closeIntervalsUpTo(done ? end : next, end);
+                if (done) {
                     break;
                 }
                 router.advanceTo(next);
@@ -118,38 +114,62 @@ final class SimulationRun {
         } finally {
             subscription.cancel();
         }
-        for (Held still : held.values()) {
-            busyCapacitySeconds += still.cost() * seconds(Duration.between(still.since(), end));
+        if (!duration.isZero()) {
+            figures.closeInterval(end);
         }
-        double capacitySeconds = totalCapacity * seconds(duration);
-        long stillWaiting = createdAt.keySet().stream().filter(this::isQueued).count();
-        return new SimulationReport(seed, duration,
-                new SimulationReport.JobCounts(created, accepted, completed, closed, cancelled),
-                new SimulationReport.OfferCounts(issued, accepted, declined, expired, revoked),
-                waitingTimes(), stillWaiting, capacitySeconds == 0 ? 0 : busyCapacitySeconds / capacitySeconds,
-                refusals, invariants.violations(), log == null ? List.of() : log);
+        long stillWaiting = 0;
+        for (String jobId : figures.waiting()) {
+            if (isQueued(jobId)) {
+                stillWaiting++;
+            }
+        }
+        return figures.report(seed, duration, stillWaiting, invariants.violations(), log == null ? List.of() : log);
+    }
+
+    /**
+     * Closes every interval that ends at or before {@code next}, moving the router's clock to each
+     * boundary first: what happens at the boundary itself belongs to the next interval. The run's end
+     * closes the last one.
+     */
+    private void closeIntervalsUpTo(Instant next, Instant end) {
+        while (figures.intervalEnd().isBefore(end) && !figures.intervalEnd().isAfter(next)) {
+            Instant boundary = figures.intervalEnd();
+            router.advanceTo(boundary);
+            handlePending();
+            figures.closeInterval(boundary);
+        }
     }
 
     // ---- simulated callers
+
+    private void scheduleArrival(Arrivals stream, SplittableRandom random, Instant previous) {
+        Instant at = stream.next(previous, random);
+        if (at != null) {
+            schedule(at, () -> arrive(stream, random));
+        }
+    }
 
     private void arrive(Arrivals stream, SplittableRandom random) {
         String jobId = "sim-job-" + jobNumbers.getAsLong();
         // Drawn whether or not the router takes the job, so that a refusal shifts no later draw.
         Work needed = new Work(behaviour.handleTime().sample(random), behaviour.wrapUp().sample(random));
-        boolean ok = attempt(() -> router.job(jobId).channel(stream.channelId()).queue(stream.queueId())
-                .priority(stream.priority()).upsert());
+        Map<String, Object> labels = stream.drawLabels(random);
+        Duration patience = stream.drawPatience(random);
+        boolean ok = attempt("upsertJob", () -> router.job(jobId).channel(stream.channelId()).queue(stream.queueId())
+                .priority(stream.priority()).labels(labels).upsert());
         if (ok) {
             work.put(jobId, needed);
-            if (stream.patience() != null) {
-                schedule(router.now().plus(stream.patience()), () -> abandon(jobId));
+            if (patience != null) {
+                schedule(router.now().plus(patience), () -> abandon(jobId));
             }
         }
-        schedule(router.now().plus(stream.nextGap(random)), () -> arrive(stream, random));
+        scheduleArrival(stream, random, router.now());
     }
 
     private void abandon(String jobId) {
-        if (isQueued(jobId)) {
-            attempt(() -> router.cancelJob(jobId, "Abandoned"));
+        if (isQueued(jobId) && attempt("cancelJob", () -> router.cancelJob(jobId, "Abandoned"))) {
+            RouterJob job = router.getJob(jobId);
+            figures.abandoned(jobId, router.now(), job.queueId(), job.priority());
         }
     }
 
@@ -167,7 +187,7 @@ final class SimulationRun {
             schedule(answerAt, () -> accept(offer));
         } else {
             Duration retry = behaviour.declineRetryAfter();
-            schedule(answerAt, () -> attempt(() -> {
+            schedule(answerAt, () -> attempt("declineJobOffer", () -> {
                 if (retry == null) {
                     router.declineJobOffer(offer.workerId(), offer.offerId());
                 } else {
@@ -179,7 +199,7 @@ final class SimulationRun {
 
     private void accept(OfferIssued offer) {
         AcceptJobOfferResult[] result = new AcceptJobOfferResult[1];
-        if (attempt(() -> result[0] = router.acceptJobOffer(offer.workerId(), offer.offerId()))) {
+        if (attempt("acceptJobOffer", () -> result[0] = router.acceptJobOffer(offer.workerId(), offer.offerId()))) {
             String jobId = result[0].jobId();
             String assignmentId = result[0].assignmentId();
             Work drawn = work.remove(jobId);
@@ -190,10 +210,10 @@ final class SimulationRun {
     }
 
     private void finish(String jobId, String assignmentId, Duration wrapUp) {
-        if (!attempt(() -> router.completeJob(jobId, assignmentId))) {
+        if (!attempt("completeJob", () -> router.completeJob(jobId, assignmentId))) {
             return;
         }
-        attempt(() -> {
+        attempt("closeJob", () -> {
             if (wrapUp.isZero()) {
                 router.closeJob(jobId, assignmentId, "Resolved");
             } else {
@@ -203,7 +223,7 @@ final class SimulationRun {
     }
 
     private void rejoin(String workerId) {
-        attempt(() -> router.worker(workerId).availableForOffers(true).upsert());
+        attempt("upsertWorker", () -> router.worker(workerId).availableForOffers(true).upsert());
     }
 
     // ---- events
@@ -225,43 +245,29 @@ final class SimulationRun {
 
     private void observe(RouterEvent event) {
         if (event instanceof JobReceived received) {
-            created++;
-            createdAt.put(received.jobId(), received.at());
+            figures.received(received.jobId(), received.at());
         } else if (event instanceof OfferIssued offer) {
-            issued++;
+            figures.offerIssued();
             offered(offer);
         } else if (event instanceof OfferAccepted offer) {
-            accepted++;
-            int cost = router.getJob(offer.jobId()).assignments().get(offer.assignmentId()).capacityCost();
-            held.put(offer.jobId(), new Held(offer.at(), cost));
-            Instant since = createdAt.get(offer.jobId());
-            if (since != null) {
-                waitsMillis.add(Duration.between(since, offer.at()).toMillis());
-            }
+            RouterJob job = router.getJob(offer.jobId());
+            figures.answered(offer.jobId(), offer.at(), job.assignments().get(offer.assignmentId()).capacityCost(),
+                    job.queueId(), job.priority());
         } else if (event instanceof OfferDeclined) {
-            declined++;
+            figures.offerDeclined();
         } else if (event instanceof OfferExpired) {
-            expired++;
+            figures.offerExpired();
         } else if (event instanceof OfferRevoked) {
-            revoked++;
+            figures.offerRevoked();
         } else if (event instanceof JobCompleted) {
-            completed++;
+            figures.completed();
         } else if (event instanceof JobClosed job) {
-            closed++;
-            release(job.jobId(), job.at());
+            figures.closed(job.jobId(), job.at());
         } else if (event instanceof JobCancelled job) {
-            cancelled++;
             work.remove(job.jobId());
-            release(job.jobId(), job.at());
+            figures.cancelled(job.jobId(), job.at());
         } else if (event instanceof WorkerDeregistered worker && behaviour.rejoinAfter() != null) {
             schedule(worker.at().plus(behaviour.rejoinAfter()), () -> rejoin(worker.workerId()));
-        }
-    }
-
-    private void release(String jobId, Instant at) {
-        Held released = held.remove(jobId);
-        if (released != null) {
-            busyCapacitySeconds += released.cost() * seconds(Duration.between(released.since(), at));
         }
     }
 
@@ -277,13 +283,16 @@ final class SimulationRun {
         agenda.add(new Action(at, nextSequence++, step));
     }
 
-    /** Runs a command; a refusal is counted, not thrown: it is what the run is there to find. */
-    private boolean attempt(Runnable command) {
+    /**
+     * Runs a command; a refusal is counted under the command's SDK name and the refusing rule, not
+     * thrown: it is what the run is there to find.
+     */
+    private boolean attempt(String command, Runnable call) {
         try {
-            command.run();
+            call.run();
             return true;
         } catch (RouterException refused) {
-            refusals.merge(refused.code(), 1L, Long::sum);
+            figures.refused(command, refused);
             return false;
         }
     }
@@ -294,30 +303,5 @@ final class SimulationRun {
         } catch (RouterException gone) {
             return false;
         }
-    }
-
-    private SimulationReport.WaitingTimes waitingTimes() {
-        if (waitsMillis.isEmpty()) {
-            return new SimulationReport.WaitingTimes(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-        }
-        long[] sorted = waitsMillis.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
-        long sum = 0;
-        for (long wait : sorted) {
-            sum += wait;
-        }
-        return new SimulationReport.WaitingTimes(sorted.length, Duration.ofMillis(Math.round((double) sum / sorted.length)),
-                Duration.ofMillis(percentile(sorted, 50)), Duration.ofMillis(percentile(sorted, 95)),
-                Duration.ofMillis(sorted[sorted.length - 1]));
-    }
-
-    /** The nearest-rank percentile: the smallest value with at least {@code p}% of the values at or below it. */
-    private static long percentile(long[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toNanos() / 1e9;
     }
 }
