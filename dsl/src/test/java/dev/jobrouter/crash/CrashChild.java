@@ -12,8 +12,11 @@ import java.util.SplittableRandom;
 /**
  * The child of {@link CrashRecoveryTest}: runs steps on a router with a journal until it is killed,
  * printing {@code ACK n} once step {@code n} is acknowledged. Step {@code n} takes job
- * {@code job-n} through its whole lifecycle (created, offered, accepted, completed, closed), then
- * sometimes moves the clock; it resumes after the last job the journal holds.
+ * {@code job-n} through its whole lifecycle (created, offered, accepted, completed, closed), deletes
+ * the previous step's job, then sometimes moves the clock; it resumes after the last job the journal
+ * holds. Deleting keeps the state at two jobs at most, so that a thousand kills on one directory
+ * (each cycle thousands of steps, as the child runs ahead of the pipe the parent reads) recover a
+ * small state from a long log.
  *
  * <p>Arguments: the journal directory and a seed.
  */
@@ -30,8 +33,8 @@ public final class CrashChild {
             router.distributionPolicy("p1").offerExpiresAfter(Duration.ofMinutes(10)).longestIdle().upsert();
             router.queue("q1").distributionPolicy("p1").upsert();
             router.worker("w1").capacity(1).channel("voice", 1).queues("q1").availableForOffers(true).upsert();
-            finishLeftovers(router);
             int next = firstStep(router);
+            finishLeftovers(router, next - 1);
             out.println("START " + next);
             out.flush();
             for (int n = next; ; n++) {
@@ -42,14 +45,20 @@ public final class CrashChild {
         }
     }
 
-    /** Ends the job of a step a kill cut short, so that the worker is free for the next one. */
-    static void finishLeftovers(JobRouter router) {
+    /**
+     * Ends the job of a step a kill cut short, so that the worker is free for the next one, and
+     * deletes every job but the last, which marks where the steps resume.
+     */
+    static void finishLeftovers(JobRouter router, int last) {
         for (RouterJob job : router.listJobs()) {
             switch (job.status()) {
                 case QUEUED -> router.cancelJob(job.id());
                 case ASSIGNED, COMPLETED -> router.closeJob(job.id(),
                         job.currentAssignment().orElseThrow().assignmentId(), "recovered");
                 default -> { }
+            }
+            if (!job.id().equals("job-" + last)) {
+                router.deleteJob(job.id());
             }
         }
     }
@@ -71,6 +80,9 @@ public final class CrashChild {
         AcceptJobOfferResult accepted = router.acceptJobOffer("w1", offerId);
         router.completeJob(jobId, accepted.assignmentId());
         router.closeJob(jobId, accepted.assignmentId(), "done");
+        if (n > 0) {
+            router.deleteJob("job-" + (n - 1));
+        }
         if (random.nextInt(4) == 0) {
             router.advanceBy(Duration.ofMillis(1 + random.nextInt(5_000)));
         }
