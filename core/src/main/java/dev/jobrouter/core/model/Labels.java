@@ -23,10 +23,10 @@ public final class Labels {
     /**
      * @param what what the map belongs to, for the error message ("label of job j1")
      * @param values the entries to check
-     * @return an immutable copy, in the given order
+     * @return an immutable copy, in the given order (iteration follows insertion)
      * @throws RouterException INVALID_ARGUMENT for a blank key or a value of another type
      */
-    public static ImmutableMap<String, Object> checked(String what, Map<String, ?> values) {
+    public static Map<String, Object> checked(String what, Map<String, ?> values) {
         ImmutableMap.Builder<String, Object> copy = ImmutableMap.builderWithExpectedSize(values.size());
         values.forEach((key, value) -> {
             checkValue(what, key, value);
@@ -36,7 +36,7 @@ public final class Labels {
     }
 
     /** @return {@code current} with {@code changes} added or replacing, key by key, in insertion order */
-    public static ImmutableMap<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
+    public static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
         return ImmutableMap.<String, Object>builder().putAll(current).putAll(changes).buildKeepingLast();
     }
 
@@ -46,7 +46,7 @@ public final class Labels {
      * @return {@code current} without the keys
      * @throws RouterException INVALID_ARGUMENT for a null or blank key
      */
-    public static ImmutableMap<String, Object> without(String what, Map<String, Object> current, Set<String> removed) {
+    public static Map<String, Object> without(String what, Map<String, Object> current, Set<String> removed) {
         if (removed.isEmpty()) {
             return ImmutableMap.copyOf(current);
         }
