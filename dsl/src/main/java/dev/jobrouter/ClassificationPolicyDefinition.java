@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
 import dev.jobrouter.core.command.UpsertClassificationPolicy;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.ClassificationPolicy;
 import dev.jobrouter.core.model.QueueSelectorAttachment;
 import dev.jobrouter.core.model.RouterRule;

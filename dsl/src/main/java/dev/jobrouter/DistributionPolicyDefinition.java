@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterRule;

@@ -1,14 +1,14 @@
 package dev.jobrouter;
 
 import dev.jobrouter.core.command.UpsertJob;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.JobMatchingMode;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 

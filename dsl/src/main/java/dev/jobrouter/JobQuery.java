@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
-import dev.jobrouter.core.engine.JobFilter;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.engine.JobFilter;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.Page;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobStatusSelector;

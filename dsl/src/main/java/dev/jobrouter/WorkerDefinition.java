@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
 import dev.jobrouter.core.command.UpsertWorker;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.ChannelConfiguration;
 import dev.jobrouter.core.model.RouterWorker;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package dev.jobrouter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobrouter.core.internal.routing.WorkerScorer;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.ExpressionRouterRule;
@@ -10,7 +11,6 @@ import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.core.model.RouterWorkerSelector;
 import dev.jobrouter.core.model.ScoringRuleOptions;
 import dev.jobrouter.core.model.ScoringRuleParameterSelector;
-import dev.jobrouter.core.routing.WorkerScorer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

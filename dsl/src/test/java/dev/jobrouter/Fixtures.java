@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
-import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.internal.engine.EngineSnapshot;
 import dev.jobrouter.core.model.DistributionPolicy;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobOffer;

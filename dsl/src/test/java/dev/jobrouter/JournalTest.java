@@ -11,17 +11,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
-import dev.jobrouter.core.engine.EngineSnapshot;
 import dev.jobrouter.core.event.RouterEvent;
+import dev.jobrouter.core.internal.engine.EngineSnapshot;
 import dev.jobrouter.core.model.ExpressionRouterRule;
 import dev.jobrouter.core.model.FunctionRouterRule;
 import dev.jobrouter.core.model.OfferStatus;
 import dev.jobrouter.core.model.RouterJobOffer;
 import dev.jobrouter.journal.DirectoryFiles;
 import dev.jobrouter.journal.ForwardingJournalFiles;
-import dev.jobrouter.journal.Journal;
-import dev.jobrouter.journal.JournalEntry;
 import dev.jobrouter.journal.JournalFiles;
+import dev.jobrouter.journal.internal.Journal;
+import dev.jobrouter.journal.internal.JournalEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A router with a journal: what it held comes back after a restart, exactly, and bad settings fail at build. */
 class JournalTest {

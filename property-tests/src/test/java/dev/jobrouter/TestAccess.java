@@ -1,7 +1,7 @@
 package dev.jobrouter;
 
-import dev.jobrouter.core.engine.EngineSnapshot;
-import dev.jobrouter.core.host.ExecutionLog;
+import dev.jobrouter.core.internal.engine.EngineSnapshot;
+import dev.jobrouter.core.internal.host.ExecutionLog;
 import dev.jobrouter.journal.JournalFiles;
 
 /** What the property tests reach beyond the public API: the execution log and the engine's snapshot. */

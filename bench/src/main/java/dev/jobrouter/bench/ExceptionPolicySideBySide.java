@@ -1,6 +1,6 @@
 package dev.jobrouter.bench;
 
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -2,7 +2,7 @@ package dev.jobrouter.bench;
 
 import dev.jobrouter.JobRouter;
 import dev.jobrouter.core.command.DeleteJob;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.RouterJobOffer;
 import java.time.Duration;

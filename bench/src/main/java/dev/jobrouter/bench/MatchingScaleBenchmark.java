@@ -1,7 +1,7 @@
 package dev.jobrouter.bench;
 
 import dev.jobrouter.core.command.DeleteJob;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

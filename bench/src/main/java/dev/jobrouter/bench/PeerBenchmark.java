@@ -1,9 +1,9 @@
 package dev.jobrouter.bench;
 
-import dev.jobrouter.core.engine.RouterEngine;
-import dev.jobrouter.core.host.LocalHost;
-import dev.jobrouter.journal.Journal;
-import dev.jobrouter.journal.JournalEntry;
+import dev.jobrouter.core.internal.engine.RouterEngine;
+import dev.jobrouter.core.internal.host.LocalHost;
+import dev.jobrouter.journal.internal.Journal;
+import dev.jobrouter.journal.internal.JournalEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.jobrouter.bench;
 
 import dev.jobrouter.core.command.UpsertJob;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobPositionDetails;
 import dev.jobrouter.core.model.RouterQueueStatistics;

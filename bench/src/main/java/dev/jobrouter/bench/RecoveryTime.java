@@ -3,7 +3,7 @@ package dev.jobrouter.bench;
 import dev.jobrouter.BenchAccess;
 import dev.jobrouter.JobRouter;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
-import dev.jobrouter.journal.Journal;
+import dev.jobrouter.journal.internal.Journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

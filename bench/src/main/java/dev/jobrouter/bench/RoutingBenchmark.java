@@ -4,7 +4,7 @@ import dev.jobrouter.core.command.DeleteJob;
 import dev.jobrouter.core.command.UpsertDistributionPolicy;
 import dev.jobrouter.core.command.UpsertJob;
 import dev.jobrouter.core.command.UpsertQueue;
-import dev.jobrouter.core.host.LocalHost;
+import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.AcceptJobOfferResult;
 import dev.jobrouter.core.model.DistributionMode;
 import dev.jobrouter.core.model.RouterWorkerSelector;

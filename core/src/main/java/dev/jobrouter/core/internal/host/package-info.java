@@ -1,0 +1,7 @@
+/**
+ * The thin host around the engine: the lock, the timers, the event bus and the execution log.
+ *
+ * <p><b>Internal: not a supported API.</b> Public only so that the library's other modules can reach
+ * it; it may change or go in any release without notice. Use {@code dev.jobrouter.JobRouter}.
+ */
+package dev.jobrouter.core.internal.host;
