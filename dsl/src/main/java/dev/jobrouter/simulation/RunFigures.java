@@ -63,6 +63,7 @@ final class RunFigures {
 
     /** The current interval. */
     private Instant intervalStart;
+    private Instant intervalEnd;
     private long arrivedNow, answeredNow, abandonedNow, answeredWithinNow, answeredWaitMillisNow, maxWaitingNow;
     private long issuedNow, acceptedNow, declinedNow, expiredNow, refusedNow;
     private double busyNow;
@@ -70,6 +71,7 @@ final class RunFigures {
     RunFigures(Instant start, Duration threshold, Duration intervalLength, long totalCapacity,
             Consumer<SimulationReport.IntervalFigures> onInterval) {
         this.intervalStart = start;
+        this.intervalEnd = end(start, intervalLength);
         this.threshold = threshold;
         this.intervalLength = intervalLength;
         this.totalCapacity = totalCapacity;
@@ -78,8 +80,15 @@ final class RunFigures {
 
     /** @return when the current interval ends: its start plus the interval length, or the end of time */
     Instant intervalEnd() {
-        return Duration.between(intervalStart, Instant.MAX).compareTo(intervalLength) <= 0
-                ? Instant.MAX : intervalStart.plus(intervalLength);
+        return intervalEnd;
+    }
+
+    /**
+     * Computed once an interval: the run's loop asks for it at every step, and the overflow check
+     * costs an exception inside {@code Duration.between} (it overflows nanoseconds near Instant.MAX).
+     */
+    private static Instant end(Instant start, Duration length) {
+        return Duration.between(start, Instant.MAX).compareTo(length) <= 0 ? Instant.MAX : start.plus(length);
     }
 
     // ---- what happened
@@ -184,6 +193,7 @@ final class RunFigures {
         intervals.add(figures);
         busyCapacitySeconds += busyNow;
         intervalStart = end;
+        intervalEnd = end(end, intervalLength);
         arrivedNow = answeredNow = abandonedNow = answeredWithinNow = answeredWaitMillisNow = 0;
         issuedNow = acceptedNow = declinedNow = expiredNow = refusedNow = 0;
         maxWaitingNow = waitingSince.size();
