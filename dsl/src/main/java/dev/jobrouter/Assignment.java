@@ -26,13 +26,22 @@ public final class Assignment {
         return accepted.workerId();
     }
 
-    /** Completes the job; the worker keeps the capacity until it is closed. */
+    /**
+     * Completes the job; the worker keeps the capacity until it is closed.
+     *
+     * @return this assignment, for chaining
+     */
     public Assignment complete() {
         router.completeJob(jobId(), assignmentId());
         return this;
     }
 
-    /** Completes the job with a note. */
+    /**
+     * Completes the job with a note.
+     *
+     * @param note a note recorded on the job
+     * @return this assignment, for chaining
+     */
     public Assignment complete(String note) {
         router.completeJob(jobId(), assignmentId(), note);
         return this;
@@ -43,17 +52,32 @@ public final class Assignment {
         return router.closeJob(jobId(), assignmentId());
     }
 
-    /** Closes the job with a disposition code and releases the capacity now. */
+    /**
+     * Closes the job with a disposition code and releases the capacity now.
+     *
+     * @param dispositionCode the disposition code recorded on the job
+     */
     public RouterJob close(String dispositionCode) {
         return router.closeJob(jobId(), assignmentId(), dispositionCode);
     }
 
-    /** Closes the job, releasing the capacity at {@code closeAt}. */
+    /**
+     * Closes the job, releasing the capacity at {@code closeAt}.
+     *
+     * @param dispositionCode the disposition code recorded on the job
+     * @param closeAt when the worker's capacity is released
+     */
     public RouterJob close(String dispositionCode, Instant closeAt) {
         return router.closeJob(jobId(), assignmentId(), dispositionCode, closeAt);
     }
 
-    /** Closes the job with a note, releasing the capacity at {@code closeAt}. */
+    /**
+     * Closes the job with a note, releasing the capacity at {@code closeAt}.
+     *
+     * @param dispositionCode the disposition code recorded on the job
+     * @param closeAt when the worker's capacity is released
+     * @param note a note recorded on the job
+     */
     public RouterJob close(String dispositionCode, Instant closeAt, String note) {
         return router.closeJob(jobId(), assignmentId(), dispositionCode, closeAt, note);
     }

@@ -37,31 +37,54 @@ public final class ClassificationPolicyDefinition {
         this.id = id;
     }
 
-    /** A display name. */
+    /**
+     * A display name.
+     *
+     * @param name a display name
+     * @return this definition, for chaining
+     */
     public ClassificationPolicyDefinition name(String name) {
         this.name = Arguments.required("name", name);
         return this;
     }
 
-    /** The queue for jobs no selector places and that name none; it must exist. */
+    /**
+     * The queue for jobs no selector places and that name none; it must exist.
+     *
+     * @param queueId the queue's id
+     * @return this definition, for chaining
+     */
     public ClassificationPolicyDefinition fallbackQueue(String queueId) {
         this.fallbackQueueId = Arguments.required("queueId", queueId);
         return this;
     }
 
-    /** What yields the queue selectors; the queue with the lowest id that satisfies them all is chosen. */
+    /**
+     * What yields the queue selectors; the queue with the lowest id that satisfies them all is chosen.
+     *
+     * @return this definition, for chaining
+     */
     public ClassificationPolicyDefinition queueSelectorAttachments(QueueSelectorAttachment... attachments) {
         this.queueSelectorAttachments = Arrays.asList(Arguments.required("attachments", attachments));
         return this;
     }
 
-    /** Gives the priority: an integral number from -100 to 100, else classification fails. */
+    /**
+     * Gives the priority: an integral number from -100 to 100, else classification fails.
+     *
+     * @param rule the rule
+     * @return this definition, for chaining
+     */
     public ClassificationPolicyDefinition prioritizationRule(RouterRule rule) {
         this.prioritizationRule = Arguments.required("rule", rule);
         return this;
     }
 
-    /** What yields the worker selectors attached to each job, recomputed on every classification. */
+    /**
+     * What yields the worker selectors attached to each job, recomputed on every classification.
+     *
+     * @return this definition, for chaining
+     */
     public ClassificationPolicyDefinition workerSelectorAttachments(WorkerSelectorAttachment... attachments) {
         this.workerSelectorAttachments = Arrays.asList(Arguments.required("attachments", attachments));
         return this;
@@ -71,6 +94,9 @@ public final class ClassificationPolicyDefinition {
      * Makes the upsert conditional: it runs only when the stored policy still has this etag, read from its
      * {@code etag()}; otherwise, or when the policy does not exist, it fails with PRECONDITION_FAILED and
      * changes nothing.
+     *
+     * @param etag the etag the entity must still have
+     * @return this definition, for chaining
      */
     public ClassificationPolicyDefinition ifMatch(String etag) {
         this.ifMatch = Arguments.required("etag", etag);

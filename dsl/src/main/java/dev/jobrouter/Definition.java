@@ -12,19 +12,37 @@ abstract class Definition<SELF extends Definition<SELF>> {
 
     abstract SELF self();
 
-    /** Sets a label (merged with the existing ones on upsert). */
+    /**
+     * Sets a label (merged with the existing ones on upsert).
+     *
+     * @param key the key
+     * @param value the value
+     * @return this definition, for chaining
+     */
     public SELF label(String key, String value) {
         labels.put(key, value);
         return self();
     }
 
-    /** Sets a label (merged with the existing ones on upsert). */
+    /**
+     * Sets a label (merged with the existing ones on upsert).
+     *
+     * @param key the key
+     * @param value the value
+     * @return this definition, for chaining
+     */
     public SELF label(String key, Number value) {
         labels.put(key, value);
         return self();
     }
 
-    /** Sets a label (merged with the existing ones on upsert). */
+    /**
+     * Sets a label (merged with the existing ones on upsert).
+     *
+     * @param key the key
+     * @param value the value
+     * @return this definition, for chaining
+     */
     public SELF label(String key, boolean value) {
         labels.put(key, value);
         return self();
@@ -33,6 +51,8 @@ abstract class Definition<SELF extends Definition<SELF>> {
     /**
      * Sets several labels. Values must be strings, numbers or booleans; others fail on upsert with
      * INVALID_ARGUMENT.
+     *
+     * @return this definition, for chaining
      */
     public SELF labels(Map<String, ?> values) {
         Arguments.required("labels", values).forEach(labels::put);
@@ -42,6 +62,9 @@ abstract class Definition<SELF extends Definition<SELF>> {
     /**
      * Removes a label on upsert (the service's JSON null); the automatic {@code Id} label of workers and
      * queues cannot be removed.
+     *
+     * @param key the key
+     * @return this definition, for chaining
      */
     public SELF removeLabel(String key) {
         removedLabels.add(Arguments.required("key", key));

@@ -45,19 +45,33 @@ public final class DistributionPolicyDefinition {
         this.id = id;
     }
 
-    /** A display name. */
+    /**
+     * A display name.
+     *
+     * @param name a display name
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition name(String name) {
         this.name = Arguments.required("name", name);
         return this;
     }
 
-    /** How long an offer stays open unless answered; positive. */
+    /**
+     * How long an offer stays open unless answered; positive.
+     *
+     * @param duration how long
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition offerExpiresAfter(Duration duration) {
         this.offerExpiresAfter = Arguments.required("duration", duration);
         return this;
     }
 
-    /** Offers go to the fitting worker with the lowest load, ties to the one idle the longest. */
+    /**
+     * Offers go to the fitting worker with the lowest load, ties to the one idle the longest.
+     *
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition longestIdle() {
         this.mode = DistributionMode.LONGEST_IDLE;
         this.scoringRule = null;
@@ -67,6 +81,8 @@ public final class DistributionPolicyDefinition {
     /**
      * Offers go to the fitting workers in id order, starting after the worker that received the queue's
      * previous offer, wrapping around.
+     *
+     * @return this definition, for chaining
      */
     public DistributionPolicyDefinition roundRobin() {
         this.mode = DistributionMode.ROUND_ROBIN;
@@ -77,6 +93,8 @@ public final class DistributionPolicyDefinition {
     /**
      * Offers go to the best-scoring fitting worker, by the default score: the share of the job's labels
      * the worker shares, plus how well it meets the job's selectors. Clears a scoring rule.
+     *
+     * @return this definition, for chaining
      */
     public DistributionPolicyDefinition bestWorker() {
         this.mode = DistributionMode.BEST_WORKER;
@@ -88,6 +106,9 @@ public final class DistributionPolicyDefinition {
      * Offers go to the best-scoring fitting worker, scored by the rule: a number per worker, or with
      * {@link #batchScoringEnabled(boolean)} a {@code Map<String, Number>} from worker id to score per batch.
      * A worker whose score fails is left out of that round.
+     *
+     * @param scoringRule the scoring rule
+     * @return this definition, for chaining
      */
     public DistributionPolicyDefinition bestWorker(RouterRule scoringRule) {
         this.mode = DistributionMode.BEST_WORKER;
@@ -95,43 +116,78 @@ public final class DistributionPolicyDefinition {
         return this;
     }
 
-    /** Whether worker selectors are ignored when choosing workers; false by default. */
+    /**
+     * Whether worker selectors are ignored when choosing workers; false by default.
+     *
+     * @param bypass whether to skip the worker selectors
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition bypassSelectors(boolean bypass) {
         this.bypassSelectors = bypass;
         return this;
     }
 
-    /** Best worker: what the scoring rule is given besides the worker; both by default; replaces the list. */
+    /**
+     * Best worker: what the scoring rule is given besides the worker; both by default; replaces the list.
+     *
+     * @param parameters the parameters
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition scoringParameters(ScoringRuleParameterSelector... parameters) {
         this.scoringParameters = Arrays.asList(Arguments.required("parameters", parameters));
         return this;
     }
 
-    /** Best worker: whether the scoring rule scores batches of workers; false by default. */
+    /**
+     * Best worker: whether the scoring rule scores batches of workers; false by default.
+     *
+     * @param enabled whether it is on
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition batchScoringEnabled(boolean enabled) {
         this.batchScoringEnabled = enabled;
         return this;
     }
 
-    /** Best worker: workers per batch when batch scoring, 1 or more; 20 by default. */
+    /**
+     * Best worker: workers per batch when batch scoring, 1 or more; 20 by default.
+     *
+     * @param size the size
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition batchSize(int size) {
         this.batchSize = size;
         return this;
     }
 
-    /** Best worker: whether higher scores go first; true by default. */
+    /**
+     * Best worker: whether higher scores go first; true by default.
+     *
+     * @param descending whether the highest score goes first
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition descendingOrder(boolean descending) {
         this.descendingOrder = descending;
         return this;
     }
 
-    /** The fewest open offers a job should have when enough workers fit; 1 or more. */
+    /**
+     * The fewest open offers a job should have when enough workers fit; 1 or more.
+     *
+     * @param count how many
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition minConcurrentOffers(int count) {
         this.minConcurrentOffers = count;
         return this;
     }
 
-    /** The most open offers a job has at once, each to a different worker; at least the minimum. */
+    /**
+     * The most open offers a job has at once, each to a different worker; at least the minimum.
+     *
+     * @param count how many
+     * @return this definition, for chaining
+     */
     public DistributionPolicyDefinition maxConcurrentOffers(int count) {
         this.maxConcurrentOffers = count;
         return this;
@@ -141,6 +197,9 @@ public final class DistributionPolicyDefinition {
      * Makes the upsert conditional: it runs only when the stored policy still has this etag, read from its
      * {@code etag()}; otherwise, or when the policy does not exist, it fails with PRECONDITION_FAILED and
      * changes nothing.
+     *
+     * @param etag the etag the entity must still have
+     * @return this definition, for chaining
      */
     public DistributionPolicyDefinition ifMatch(String etag) {
         this.ifMatch = Arguments.required("etag", etag);

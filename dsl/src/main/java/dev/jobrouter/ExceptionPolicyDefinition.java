@@ -36,13 +36,25 @@ public final class ExceptionPolicyDefinition {
         this.id = id;
     }
 
-    /** A display name. */
+    /**
+     * A display name.
+     *
+     * @param name a display name
+     * @return this definition, for chaining
+     */
     public ExceptionPolicyDefinition name(String name) {
         this.name = Arguments.required("name", name);
         return this;
     }
 
-    /** Adds a rule to the list this upsert sets: when the trigger fires for a job, the actions run in order. */
+    /**
+     * Adds a rule to the list this upsert sets: when the trigger fires for a job, the actions run in order.
+     *
+     * @param ruleId the rule's id
+     * @param trigger the trigger
+     * @param actions the actions
+     * @return this definition, for chaining
+     */
     public ExceptionPolicyDefinition rule(String ruleId, ExceptionTrigger trigger, ExceptionAction... actions) {
         if (rules == null) {
             rules = new ArrayList<>();
@@ -51,7 +63,11 @@ public final class ExceptionPolicyDefinition {
         return this;
     }
 
-    /** Sets the rules; with no arguments, clears them. */
+    /**
+     * Sets the rules; with no arguments, clears them.
+     *
+     * @return this definition, for chaining
+     */
     public ExceptionPolicyDefinition rules(ExceptionRule... rules) {
         this.rules = new ArrayList<>(Arrays.asList(Arguments.required("rules", rules)));
         return this;
@@ -61,6 +77,9 @@ public final class ExceptionPolicyDefinition {
      * Makes the upsert conditional: it runs only when the stored policy still has this etag, read from its
      * {@code etag()}; otherwise, or when the policy does not exist, it fails with PRECONDITION_FAILED and
      * changes nothing.
+     *
+     * @param etag the etag the entity must still have
+     * @return this definition, for chaining
      */
     public ExceptionPolicyDefinition ifMatch(String etag) {
         this.ifMatch = Arguments.required("etag", etag);

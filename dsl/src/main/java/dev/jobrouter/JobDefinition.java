@@ -45,7 +45,12 @@ public final class JobDefinition extends Definition<JobDefinition> {
         return this;
     }
 
-    /** The channel it arrives on; required for a new job, fixed after. */
+    /**
+     * The channel it arrives on; required for a new job, fixed after.
+     *
+     * @param channelId the channel's id
+     * @return this definition, for chaining
+     */
     public JobDefinition channel(String channelId) {
         this.channelId = channelId;
         return this;
@@ -54,13 +59,21 @@ public final class JobDefinition extends Definition<JobDefinition> {
     /**
      * The queue it waits in; it must exist. A new job needs a queue, a classification policy, or both
      * (the policy's choice wins, this is its fallback). Fixed after, but classification may move it.
+     *
+     * @param queueId the queue's id
+     * @return this definition, for chaining
      */
     public JobDefinition queue(String queueId) {
         this.queueId = queueId;
         return this;
     }
 
-    /** -100 to 100, higher first; a new job's default is 1. */
+    /**
+     * -100 to 100, higher first; a new job's default is 1.
+     *
+     * @param priority the priority, from -100 to 100
+     * @return this definition, for chaining
+     */
     public JobDefinition priority(int priority) {
         this.priority = priority;
         return this;
@@ -69,6 +82,9 @@ public final class JobDefinition extends Definition<JobDefinition> {
     /**
      * The classification policy that gives it its queue, priority and attached worker selectors; it must
      * exist. Setting it on a queued job, or changing a classified job's labels, classifies it again.
+     *
+     * @param classificationPolicyId the classification policy's id
+     * @return this definition, for chaining
      */
     public JobDefinition classificationPolicy(String classificationPolicyId) {
         this.classificationPolicyId = Arguments.required("classificationPolicyId", classificationPolicyId);
@@ -78,6 +94,9 @@ public final class JobDefinition extends Definition<JobDefinition> {
     /**
      * The worker selectors a worker must satisfy to be offered the job; replaces the requested ones
      * (with no arguments, clears them). Each is stored ACTIVE, expiring {@code expiresAfter} from now.
+     *
+     * @param selectors the selectors
+     * @return this definition, for chaining
      */
     public JobDefinition workerSelectors(RouterWorkerSelector... selectors) {
         this.workerSelectors = Arrays.asList(Arguments.required("selectors", selectors));
@@ -89,31 +108,54 @@ public final class JobDefinition extends Definition<JobDefinition> {
      * it at once, also a job that is scheduled or waiting; {@code new ScheduleAndSuspendMode(at)} holds it
      * SCHEDULED until {@code at}, then WAITING_FOR_ACTIVATION; {@code new SuspendMode()} holds it
      * WAITING_FOR_ACTIVATION. A held job is never offered, and is classified when it is queued.
+     *
+     * @param mode the mode
+     * @return this definition, for chaining
      */
     public JobDefinition matchingMode(JobMatchingMode mode) {
         this.matchingMode = Arguments.required("matchingMode", mode);
         return this;
     }
 
-    /** Removes a tag on upsert. */
+    /**
+     * Removes a tag on upsert.
+     *
+     * @param key the key
+     * @return this definition, for chaining
+     */
     public JobDefinition removeTag(String key) {
         removedTags.add(Arguments.required("key", key));
         return this;
     }
 
-    /** The caller's reference for the job on its channel, such as a call id. */
+    /**
+     * The caller's reference for the job on its channel, such as a call id.
+     *
+     * @return this definition, for chaining
+     */
     public JobDefinition channelReference(String reference) {
         this.channelReference = Arguments.required("reference", reference);
         return this;
     }
 
-    /** Adds a note to the job, stamped with the upsert's instant. */
+    /**
+     * Adds a note to the job, stamped with the upsert's instant.
+     *
+     * @param message what went wrong
+     * @return this definition, for chaining
+     */
     public JobDefinition note(String message) {
         this.note = Arguments.required("message", message);
         return this;
     }
 
-    /** Sets a tag, for the caller's use; merged with existing tags. */
+    /**
+     * Sets a tag, for the caller's use; merged with existing tags.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this definition, for chaining
+     */
     public JobDefinition tag(String key, Object value) {
         tags.put(key, value);
         return this;
@@ -123,6 +165,9 @@ public final class JobDefinition extends Definition<JobDefinition> {
      * Makes the upsert conditional: it runs only when the stored job still has this etag, read from its
      * {@code etag()}; otherwise, or when the job does not exist, it fails with PRECONDITION_FAILED and
      * changes nothing.
+     *
+     * @param etag the etag the entity must still have
+     * @return this definition, for chaining
      */
     public JobDefinition ifMatch(String etag) {
         this.ifMatch = Arguments.required("etag", etag);

@@ -37,7 +37,11 @@ public final class JobOffer {
         router.declineJobOffer(offer.workerId(), offer.offerId());
     }
 
-    /** Declines the offer until {@code retryOfferAt}. */
+    /**
+     * Declines the offer until {@code retryOfferAt}.
+     *
+     * @param retryOfferAt from when the job may be offered to the worker again
+     */
     public void decline(Instant retryOfferAt) {
         router.declineJobOffer(offer.workerId(), offer.offerId(), retryOfferAt);
     }

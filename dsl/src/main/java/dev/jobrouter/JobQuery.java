@@ -37,49 +37,89 @@ public final class JobQuery {
         this.host = host;
     }
 
-    /** Keeps jobs by status: ALL, ACTIVE (neither closed nor cancelled) or one status. */
+    /**
+     * Keeps jobs by status: ALL, ACTIVE (neither closed nor cancelled) or one status.
+     *
+     * @param status the status
+     * @return this query, for chaining
+     */
     public JobQuery status(RouterJobStatusSelector status) {
         this.status = Arguments.required("status", status);
         return this;
     }
 
-    /** Keeps the jobs of the queue. */
+    /**
+     * Keeps the jobs of the queue.
+     *
+     * @param queueId the queue's id
+     * @return this query, for chaining
+     */
     public JobQuery queue(String queueId) {
         this.queueId = Arguments.required("queueId", queueId);
         return this;
     }
 
-    /** Keeps the jobs on the channel. */
+    /**
+     * Keeps the jobs on the channel.
+     *
+     * @param channelId the channel's id
+     * @return this query, for chaining
+     */
     public JobQuery channel(String channelId) {
         this.channelId = Arguments.required("channelId", channelId);
         return this;
     }
 
-    /** Keeps the jobs that name the classification policy. */
+    /**
+     * Keeps the jobs that name the classification policy.
+     *
+     * @param policyId the policy's id
+     * @return this query, for chaining
+     */
     public JobQuery classificationPolicy(String policyId) {
         this.classificationPolicyId = Arguments.required("policyId", policyId);
         return this;
     }
 
-    /** Keeps jobs with a {@code scheduledAt} at or before the instant. */
+    /**
+     * Keeps jobs with a {@code scheduledAt} at or before the instant.
+     *
+     * @param instant the instant
+     * @return this query, for chaining
+     */
     public JobQuery scheduledBefore(Instant instant) {
         this.scheduledBefore = Arguments.required("scheduledBefore", instant);
         return this;
     }
 
-    /** Keeps jobs with a {@code scheduledAt} at or after the instant. */
+    /**
+     * Keeps jobs with a {@code scheduledAt} at or after the instant.
+     *
+     * @param instant the instant
+     * @return this query, for chaining
+     */
     public JobQuery scheduledAfter(Instant instant) {
         this.scheduledAfter = Arguments.required("scheduledAfter", instant);
         return this;
     }
 
-    /** Starts the page after this id: the {@code continueAfter} of the page before. */
+    /**
+     * Starts the page after this id: the {@code continueAfter} of the page before.
+     *
+     * @param jobId the job's id
+     * @return this query, for chaining
+     */
     public JobQuery after(String jobId) {
         this.after = Arguments.required("jobId", jobId);
         return this;
     }
 
-    /** The most jobs in the page, 1 or more; {@value #DEFAULT_PAGE_SIZE} by default. */
+    /**
+     * The most jobs in the page, 1 or more; {@value #DEFAULT_PAGE_SIZE} by default.
+     *
+     * @param pageSize how many items a page holds
+     * @return this query, for chaining
+     */
     public JobQuery pageSize(int pageSize) {
         this.pageSize = pageSize;
         return this;

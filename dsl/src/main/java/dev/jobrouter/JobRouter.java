@@ -124,12 +124,18 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Starts defining (or changing) a distribution policy:
      * {@code router.distributionPolicy("p1").offerExpiresAfter(ofMinutes(1)).longestIdle().upsert()}.
+     *
+     * @param id the id
      */
     public DistributionPolicyDefinition distributionPolicy(String id) {
         return new DistributionPolicyDefinition(host, id);
     }
 
-    /** Starts defining (or changing) a queue: {@code router.queue("q1").distributionPolicy("p1").upsert()}. */
+    /**
+     * Starts defining (or changing) a queue: {@code router.queue("q1").distributionPolicy("p1").upsert()}.
+     *
+     * @param id the id
+     */
     public QueueDefinition queue(String id) {
         return new QueueDefinition(host, id);
     }
@@ -137,17 +143,25 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Starts defining (or changing) a worker:
      * {@code router.worker("w1").capacity(10).channel("voice", 10).queues("q1").availableForOffers(true).upsert()}.
+     *
+     * @param id the id
      */
     public WorkerDefinition worker(String id) {
         return new WorkerDefinition(host, id);
     }
 
-    /** @return a definition of the exception policy with this id, to create or change it */
+    /**
+     * @param policyId the policy's id
+     * @return a definition of the exception policy with this id, to create or change it
+     */
     public ExceptionPolicyDefinition exceptionPolicy(String policyId) {
         return new ExceptionPolicyDefinition(host, policyId);
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id */
+    /**
+     * @param policyId the policy's id
+     * @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id
+     */
     public ExceptionPolicy getExceptionPolicy(String policyId) {
         return host.read(engine -> engine.getExceptionPolicy(policyId));
     }
@@ -160,24 +174,34 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Starts defining (or changing) a classification policy:
      * {@code router.classificationPolicy("cp").fallbackQueue("q1").prioritizationRule(rule).upsert()}.
+     *
+     * @param id the id
      */
     public ClassificationPolicyDefinition classificationPolicy(String id) {
         return new ClassificationPolicyDefinition(host, id);
     }
 
-    /** Starts defining (or changing) a job: {@code router.job("j1").channel("voice").queue("q1").upsert()}. */
+    /**
+     * Starts defining (or changing) a job: {@code router.job("j1").channel("voice").queue("q1").upsert()}.
+     *
+     * @param id the id
+     */
     public JobDefinition job(String id) {
         return new JobDefinition(host, id);
     }
 
     // ---- reads ---------------------------------------------------------------------------------------
 
-    /** @throws RouterException NOT_FOUND for an unknown job, INVALID_ARGUMENT for a null or blank id */
+    /**
+     * @param jobId the job's id
+     * @throws RouterException NOT_FOUND for an unknown job, INVALID_ARGUMENT for a null or blank id
+     */
     public RouterJob getJob(String jobId) {
         return host.read(engine -> engine.getJob(jobId));
     }
 
     /**
+     * @param queueId the queue's id
      * @return the queue's QUEUED jobs, how long the longest has waited, and an estimated wait per
      *     priority present (one minute per job at that priority or above); answered from an index, so it
      *     costs the same for a million queued jobs as for a thousand
@@ -188,6 +212,7 @@ public final class JobRouter implements AutoCloseable {
     }
 
     /**
+     * @param jobId the job's id
      * @return the job's 1-based position in its queue (priority descending, expedited first, enqueue
      *     time, arrival), the queue's length and an estimated wait; O(log n) in the queue's jobs
      * @throws RouterException NOT_FOUND for an unknown job, and for one that is not QUEUED
@@ -196,22 +221,34 @@ public final class JobRouter implements AutoCloseable {
         return host.read(engine -> engine.getQueuePosition(jobId));
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown worker, INVALID_ARGUMENT for a null or blank id */
+    /**
+     * @param workerId the worker's id
+     * @throws RouterException NOT_FOUND for an unknown worker, INVALID_ARGUMENT for a null or blank id
+     */
     public RouterWorker getWorker(String workerId) {
         return host.read(engine -> engine.getWorker(workerId));
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown queue */
+    /**
+     * @param queueId the queue's id
+     * @throws RouterException NOT_FOUND for an unknown queue
+     */
     public RouterQueue getQueue(String queueId) {
         return host.read(engine -> engine.getQueue(queueId));
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown policy */
+    /**
+     * @param policyId the policy's id
+     * @throws RouterException NOT_FOUND for an unknown policy
+     */
     public DistributionPolicy getDistributionPolicy(String policyId) {
         return host.read(engine -> engine.getDistributionPolicy(policyId));
     }
 
-    /** @return every offer the job has had, open or ended, oldest first */
+    /**
+     * @param jobId the job's id
+     * @return every offer the job has had, open or ended, oldest first
+     */
     public List<RouterJobOffer> getJobOffers(String jobId) {
         return host.read(engine -> engine.getJobOffers(jobId));
     }
@@ -231,6 +268,10 @@ public final class JobRouter implements AutoCloseable {
      * does not filter; a null status means ALL; ACTIVE is every status but CLOSED and CANCELLED; the
      * scheduled bounds are inclusive and keep only jobs with a {@code scheduledAt}.
      *
+     * @param status the status
+     * @param queueId the queue's id
+     * @param channelId the channel's id
+     * @param classificationPolicyId the classification policy's id
      * @return the jobs the filters keep, ordered by id
      */
     public List<RouterJob> listJobs(RouterJobStatusSelector status, String queueId, String channelId,
@@ -245,6 +286,9 @@ public final class JobRouter implements AutoCloseable {
      *
      * @param hasCapacity {@code true} keeps workers with room for one more job on {@code channelId}, or on
      *     any channel when it is null; {@code false} the others; {@code null} does not filter
+     * @param state the state
+     * @param channelId the channel's id
+     * @param queueId the queue's id
      * @return the workers the filters keep, ordered by id
      */
     public List<RouterWorker> listWorkers(RouterWorkerStateSelector state, String channelId, String queueId,
@@ -268,7 +312,10 @@ public final class JobRouter implements AutoCloseable {
         return host.read(RouterEngine::listQueues);
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id */
+    /**
+     * @param policyId the policy's id
+     * @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id
+     */
     public ClassificationPolicy getClassificationPolicy(String policyId) {
         return host.read(engine -> engine.getClassificationPolicy(policyId));
     }
@@ -289,6 +336,7 @@ public final class JobRouter implements AutoCloseable {
      * The worker's open offers, for the fluent flow:
      * {@code router.offersFor("w1").first().accept().complete().close("resolved")}.
      *
+     * @param workerId the worker's id
      * @throws RouterException NOT_FOUND for an unknown worker
      */
     public WorkerOffers offersFor(String workerId) {
@@ -298,6 +346,8 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Accepts an open offer: the job becomes ASSIGNED to the worker and its other offers are revoked.
      *
+     * @param workerId the worker's id
+     * @param offerId the offer's id
      * @return the new assignment's id, with the job and worker
      * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when the offer is no
      *     longer open (expired, declined, revoked) or the job was assigned to another worker
@@ -310,6 +360,8 @@ public final class JobRouter implements AutoCloseable {
      * Declines an open offer; the job is offered to the next fitting worker, never again to this one
      * until it registers again.
      *
+     * @param workerId the worker's id
+     * @param offerId the offer's id
      * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when it is not open
      */
     public void declineJobOffer(String workerId, String offerId) {
@@ -319,6 +371,9 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Declines an open offer; the worker may be offered the job again from {@code retryOfferAt}.
      *
+     * @param workerId the worker's id
+     * @param offerId the offer's id
+     * @param retryOfferAt from when the job may be offered to the worker again
      * @throws RouterException NOT_FOUND when the worker has no such offer; CONFLICT when it is not open
      */
     public void declineJobOffer(String workerId, String offerId, Instant retryOfferAt) {
@@ -330,6 +385,8 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Completes an assigned job; the worker keeps the capacity until the job is closed (wrap-up).
      *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
      * @throws RouterException NOT_FOUND for an unknown job or assignment; CONFLICT unless ASSIGNED
      */
     public RouterJob completeJob(String jobId, String assignmentId) {
@@ -341,6 +398,8 @@ public final class JobRouter implements AutoCloseable {
      * now, and matched (its worker is eligible too). A job can be unassigned three times; a fourth is
      * refused with CONFLICT by the rule "a job is unassigned at most three times".
      *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
      * @return the job's id and how often it has been unassigned, this time included
      * @throws RouterException NOT_FOUND for an unknown job or assignment, CONFLICT for a job that is not ASSIGNED
      */
@@ -351,12 +410,22 @@ public final class JobRouter implements AutoCloseable {
     /**
      * As {@link #unassignJob(String, String)}; with {@code suspendMatching} the job is not queued but
      * waits for activation ({@code SuspendMode}) until it is switched to {@code QueueAndMatchMode}.
+     *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
+     * @param suspendMatching whether matching waits
      */
     public UnassignJobResult unassignJob(String jobId, String assignmentId, boolean suspendMatching) {
         return host.execute(new UnassignJob(jobId, assignmentId, suspendMatching));
     }
 
-    /** As {@link #completeJob(String, String)}, adding a note to the job. */
+    /**
+     * As {@link #completeJob(String, String)}, adding a note to the job.
+     *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
+     * @param note a note recorded on the job
+     */
     public RouterJob completeJob(String jobId, String assignmentId, String note) {
         return host.execute(new CompleteJob(jobId, assignmentId, note));
     }
@@ -364,6 +433,8 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Closes a completed job (an assigned one is completed first) and releases the capacity now.
      *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
      * @throws RouterException NOT_FOUND for an unknown job or assignment; CONFLICT unless ASSIGNED or
      *     COMPLETED without a pending close
      */
@@ -371,7 +442,13 @@ public final class JobRouter implements AutoCloseable {
         return host.execute(new CloseJob(jobId, assignmentId, null, null, null));
     }
 
-    /** As {@link #closeJob(String, String)}, recording the outcome. */
+    /**
+     * As {@link #closeJob(String, String)}, recording the outcome.
+     *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
+     * @param dispositionCode the disposition code recorded on the job
+     */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode) {
         return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, null, null));
     }
@@ -380,12 +457,25 @@ public final class JobRouter implements AutoCloseable {
      * Closes the job, releasing the worker's capacity at {@code closeAt}: until then the job stays
      * COMPLETED with the pending close visible on its assignment; then it becomes CLOSED and
      * {@code JobClosed} is published. A {@code closeAt} in the past releases now.
+     *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
+     * @param dispositionCode the disposition code recorded on the job
+     * @param closeAt when the worker's capacity is released
      */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt) {
         return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, Arguments.required("closeAt", closeAt), null));
     }
 
-    /** As {@link #closeJob(String, String, String, Instant)}, adding a note to the job. */
+    /**
+     * As {@link #closeJob(String, String, String, Instant)}, adding a note to the job.
+     *
+     * @param jobId the job's id
+     * @param assignmentId the assignment's id
+     * @param dispositionCode the disposition code recorded on the job
+     * @param closeAt when the worker's capacity is released
+     * @param note a note recorded on the job
+     */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note) {
         return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, Arguments.required("closeAt", closeAt), note));
     }
@@ -394,18 +484,30 @@ public final class JobRouter implements AutoCloseable {
      * Cancels a job that is not closed or cancelled: open offers are revoked, held capacity released,
      * and the disposition code is {@code "Cancelled"}.
      *
+     * @param jobId the job's id
      * @throws RouterException NOT_FOUND for an unknown job; CONFLICT when it is closed or cancelled
      */
     public RouterJob cancelJob(String jobId) {
         return host.execute(new CancelJob(jobId, null, null));
     }
 
-    /** As {@link #cancelJob(String)}, with a disposition code. */
+    /**
+     * As {@link #cancelJob(String)}, with a disposition code.
+     *
+     * @param jobId the job's id
+     * @param dispositionCode the disposition code recorded on the job
+     */
     public RouterJob cancelJob(String jobId, String dispositionCode) {
         return host.execute(new CancelJob(jobId, dispositionCode, null));
     }
 
-    /** As {@link #cancelJob(String)}, with a disposition code and a note. */
+    /**
+     * As {@link #cancelJob(String)}, with a disposition code and a note.
+     *
+     * @param jobId the job's id
+     * @param dispositionCode the disposition code recorded on the job
+     * @param note a note recorded on the job
+     */
     public RouterJob cancelJob(String jobId, String dispositionCode, String note) {
         return host.execute(new CancelJob(jobId, dispositionCode, note));
     }
@@ -414,6 +516,7 @@ public final class JobRouter implements AutoCloseable {
      * Classifies a QUEUED or CLASSIFICATION_FAILED job again with its classification policy: its queue,
      * priority and attached selectors are recomputed, and open offers that no longer fit are revoked.
      *
+     * @param jobId the job's id
      * @return the job, QUEUED or CLASSIFICATION_FAILED
      * @throws RouterException NOT_FOUND for an unknown job; CONFLICT for a job in another status or
      *     without a classification policy, or when a rule refuses
@@ -426,6 +529,7 @@ public final class JobRouter implements AutoCloseable {
      * Removes a job and every trace of it (offers, declines). Allowed for closed, cancelled and queued
      * jobs; the open offers of a queued job are revoked.
      *
+     * @param jobId the job's id
      * @throws RouterException NOT_FOUND for an unknown job; CONFLICT while it holds a worker's capacity
      */
     public void deleteJob(String jobId) {
@@ -435,6 +539,7 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Deletes a worker: its open offers are revoked (OfferRevoked), then WorkerDeleted.
      *
+     * @param workerId the worker's id
      * @throws RouterException NOT_FOUND for an unknown worker; CONFLICT while it holds assigned jobs
      *     (rule "a worker holding jobs cannot be deleted")
      */
@@ -445,6 +550,7 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Deletes a queue.
      *
+     * @param queueId the queue's id
      * @throws RouterException NOT_FOUND for an unknown queue; CONFLICT while it holds jobs that are not
      *     closed or cancelled, or is a classification policy's fallback queue
      */
@@ -452,17 +558,24 @@ public final class JobRouter implements AutoCloseable {
         host.execute(new DeleteQueue(queueId));
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a queue names it */
+    /**
+     * @param policyId the policy's id
+     * @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a queue names it
+     */
     public void deleteExceptionPolicy(String policyId) {
         host.execute(new DeleteExceptionPolicy(policyId));
     }
 
-    /** @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a queue names it */
+    /**
+     * @param policyId the policy's id
+     * @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a queue names it
+     */
     public void deleteDistributionPolicy(String policyId) {
         host.execute(new DeleteDistributionPolicy(policyId));
     }
 
     /**
+     * @param policyId the policy's id
      * @throws RouterException NOT_FOUND for an unknown policy; CONFLICT while a job not closed or cancelled,
      *     or an exception policy's reclassify action, names it
      */
@@ -494,6 +607,7 @@ public final class JobRouter implements AutoCloseable {
      * Moves a virtual clock forward, firing every timer due on the way (offer expiries, delayed
      * releases, retry times) at its own instant.
      *
+     * @param duration how long
      * @throws RouterException INVALID_ARGUMENT for a null or negative duration, one longer than
      *     {@link RouterTime#LONGEST}, or one that would take the clock past {@link RouterTime#LATEST}
      * @throws IllegalStateException on a router with a real clock
@@ -506,6 +620,7 @@ public final class JobRouter implements AutoCloseable {
     /**
      * Moves a virtual clock forward to {@code instant}; see {@link #advanceBy(Duration)}.
      *
+     * @param instant the instant
      * @throws RouterException INVALID_ARGUMENT for a null instant, one before now or one after
      *     {@link RouterTime#LATEST}
      * @throws IllegalStateException on a router with a real clock
@@ -521,6 +636,7 @@ public final class JobRouter implements AutoCloseable {
      * unless another thread is delivering at that moment; then that thread delivers them, in order. A
      * listener that throws (an {@code Error} too) is logged and skipped; it cannot undo the change.
      *
+     * @param listener the listener
      * @return a subscription to cancel
      */
     public Subscription onEvent(Consumer<? super RouterEvent> listener) {
@@ -533,6 +649,7 @@ public final class JobRouter implements AutoCloseable {
      * router's lock; an observer that throws is logged and skipped. Commands that timers fire are not
      * callers' and are not told. For metrics, such as {@code jobrouter-micrometer}.
      *
+     * @param observer the observer
      * @return a subscription to cancel
      */
     public Subscription onCommand(CommandObserver observer) {

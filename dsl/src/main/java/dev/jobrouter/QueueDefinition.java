@@ -29,19 +29,34 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
         return this;
     }
 
-    /** A display name. */
+    /**
+     * A display name.
+     *
+     * @param name a display name
+     * @return this definition, for chaining
+     */
     public QueueDefinition name(String name) {
         this.name = Arguments.required("name", name);
         return this;
     }
 
-    /** The distribution policy for its jobs; required for a new queue; it must exist. */
+    /**
+     * The distribution policy for its jobs; required for a new queue; it must exist.
+     *
+     * @param policyId the policy's id
+     * @return this definition, for chaining
+     */
     public QueueDefinition distributionPolicy(String policyId) {
         this.distributionPolicyId = Arguments.required("policyId", policyId);
         return this;
     }
 
-    /** The exception policy for its queued jobs; it must exist. */
+    /**
+     * The exception policy for its queued jobs; it must exist.
+     *
+     * @param policyId the policy's id
+     * @return this definition, for chaining
+     */
     public QueueDefinition exceptionPolicy(String policyId) {
         this.exceptionPolicyId = Arguments.required("policyId", policyId);
         return this;
@@ -51,6 +66,9 @@ public final class QueueDefinition extends Definition<QueueDefinition> {
      * Makes the upsert conditional: it runs only when the stored queue still has this etag, read from its
      * {@code etag()}; otherwise, or when the queue does not exist, it fails with PRECONDITION_FAILED and
      * changes nothing.
+     *
+     * @param etag the etag the entity must still have
+     * @return this definition, for chaining
      */
     public QueueDefinition ifMatch(String etag) {
         this.ifMatch = Arguments.required("etag", etag);

@@ -42,18 +42,36 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
         return this;
     }
 
-    /** Total capacity, 0 or more; required for a new worker. */
+    /**
+     * Total capacity, 0 or more; required for a new worker.
+     *
+     * @param capacity the total capacity
+     * @return this definition, for chaining
+     */
     public WorkerDefinition capacity(int capacity) {
         this.capacity = capacity;
         return this;
     }
 
-    /** Takes jobs on the channel, each using {@code capacityCostPerJob} of its capacity. */
+    /**
+     * Takes jobs on the channel, each using {@code capacityCostPerJob} of its capacity.
+     *
+     * @param channelId the channel's id
+     * @param capacityCostPerJob the capacity a job on this channel costs
+     * @return this definition, for chaining
+     */
     public WorkerDefinition channel(String channelId, int capacityCostPerJob) {
         return addChannel(new ChannelConfiguration(channelId, capacityCostPerJob, null));
     }
 
-    /** Takes at most {@code maxNumberOfJobs} jobs (and open offers) at once on the channel. */
+    /**
+     * Takes at most {@code maxNumberOfJobs} jobs (and open offers) at once on the channel.
+     *
+     * @param channelId the channel's id
+     * @param capacityCostPerJob the capacity a job on this channel costs
+     * @param maxNumberOfJobs the most jobs on this channel at once
+     * @return this definition, for chaining
+     */
     public WorkerDefinition channel(String channelId, int capacityCostPerJob, int maxNumberOfJobs) {
         return addChannel(new ChannelConfiguration(channelId, capacityCostPerJob, maxNumberOfJobs));
     }
@@ -66,31 +84,57 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
         return this;
     }
 
-    /** The queues it takes jobs from; each must exist. */
+    /**
+     * The queues it takes jobs from; each must exist.
+     *
+     * @param queueIds the queues' ids
+     * @return this definition, for chaining
+     */
     public WorkerDefinition queues(String... queueIds) {
         this.queues = new LinkedHashSet<>(Arrays.asList(Arguments.required("queueIds", queueIds)));
         return this;
     }
 
-    /** The most open offers it holds at once, 1 or more; assignments do not count. By default there is no limit. */
+    /**
+     * The most open offers it holds at once, 1 or more; assignments do not count. By default there is no limit.
+     *
+     * @param count how many
+     * @return this definition, for chaining
+     */
     public WorkerDefinition maxConcurrentOffers(int count) {
         this.maxConcurrentOffers = count;
         return this;
     }
 
-    /** Sets a tag, for the caller's use; merged with existing tags. */
+    /**
+     * Sets a tag, for the caller's use; merged with existing tags.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this definition, for chaining
+     */
     public WorkerDefinition tag(String key, Object value) {
         tags.put(key, value);
         return this;
     }
 
-    /** Removes a tag on upsert. */
+    /**
+     * Removes a tag on upsert.
+     *
+     * @param key the key
+     * @return this definition, for chaining
+     */
     public WorkerDefinition removeTag(String key) {
         removedTags.add(Arguments.required("key", key));
         return this;
     }
 
-    /** Whether it takes offers: true registers it, false deregisters it (its open offers are revoked). */
+    /**
+     * Whether it takes offers: true registers it, false deregisters it (its open offers are revoked).
+     *
+     * @param available whether the worker takes offers
+     * @return this definition, for chaining
+     */
     public WorkerDefinition availableForOffers(boolean available) {
         this.availableForOffers = available;
         return this;
@@ -100,6 +144,9 @@ public final class WorkerDefinition extends Definition<WorkerDefinition> {
      * Makes the upsert conditional: it runs only when the stored worker still has this etag, read from its
      * {@code etag()}; otherwise, or when the worker does not exist, it fails with PRECONDITION_FAILED and
      * changes nothing.
+     *
+     * @param etag the etag the entity must still have
+     * @return this definition, for chaining
      */
     public WorkerDefinition ifMatch(String etag) {
         this.ifMatch = Arguments.required("etag", etag);

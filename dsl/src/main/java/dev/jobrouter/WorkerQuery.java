@@ -27,37 +27,66 @@ public final class WorkerQuery {
         this.host = host;
     }
 
-    /** Keeps workers by state. */
+    /**
+     * Keeps workers by state.
+     *
+     * @param state the state
+     * @return this query, for chaining
+     */
     public WorkerQuery state(RouterWorkerStateSelector state) {
         this.state = Arguments.required("state", state);
         return this;
     }
 
-    /** Keeps workers with the channel. */
+    /**
+     * Keeps workers with the channel.
+     *
+     * @param channelId the channel's id
+     * @return this query, for chaining
+     */
     public WorkerQuery channel(String channelId) {
         this.channelId = Arguments.required("channelId", channelId);
         return this;
     }
 
-    /** Keeps workers on the queue. */
+    /**
+     * Keeps workers on the queue.
+     *
+     * @param queueId the queue's id
+     * @return this query, for chaining
+     */
     public WorkerQuery queue(String queueId) {
         this.queueId = Arguments.required("queueId", queueId);
         return this;
     }
 
-    /** {@code true} keeps workers with room for one more job on the channel (any channel without one), {@code false} the others. */
+    /**
+     * {@code true} keeps workers with room for one more job on the channel (any channel without one), {@code false} the others.
+     *
+     * @return this query, for chaining
+     */
     public WorkerQuery hasCapacity(boolean hasCapacity) {
         this.hasCapacity = hasCapacity;
         return this;
     }
 
-    /** Starts the page after this id: the {@code continueAfter} of the page before. */
+    /**
+     * Starts the page after this id: the {@code continueAfter} of the page before.
+     *
+     * @param workerId the worker's id
+     * @return this query, for chaining
+     */
     public WorkerQuery after(String workerId) {
         this.after = Arguments.required("workerId", workerId);
         return this;
     }
 
-    /** The most workers in the page, 1 or more; {@value JobQuery#DEFAULT_PAGE_SIZE} by default. */
+    /**
+     * The most workers in the page, 1 or more; {@value JobQuery#DEFAULT_PAGE_SIZE} by default.
+     *
+     * @param pageSize how many items a page holds
+     * @return this query, for chaining
+     */
     public WorkerQuery pageSize(int pageSize) {
         this.pageSize = pageSize;
         return this;

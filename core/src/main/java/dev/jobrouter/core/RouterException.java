@@ -52,12 +52,22 @@ public class RouterException extends RuntimeException {
         return rule;
     }
 
-    /** Shorthand for an {@link ErrorCode#INVALID_ARGUMENT} failure. */
+    /**
+     * Shorthand for an {@link ErrorCode#INVALID_ARGUMENT} failure.
+     *
+     * @param message what went wrong
+     * @return this definition, for chaining
+     */
     public static RouterException invalid(String message) {
         return new RouterException(ErrorCode.INVALID_ARGUMENT, message);
     }
 
-    /** Shorthand for a {@link ErrorCode#NOT_FOUND} failure. */
+    /**
+     * Shorthand for a {@link ErrorCode#NOT_FOUND} failure.
+     *
+     * @param message what went wrong
+     * @return this definition, for chaining
+     */
     public static RouterException notFound(String message) {
         return new RouterException(ErrorCode.NOT_FOUND, message);
     }

@@ -41,7 +41,10 @@ public final class Arrivals {
         this.patience = patience;
     }
 
-    /** @return jobs arriving as a Poisson process: independent, exponentially distributed gaps */
+    /**
+     * @param rate the rate
+     * @return jobs arriving as a Poisson process: independent, exponentially distributed gaps
+     */
     public static Arrivals poisson(Rate rate) {
         if (rate == null) {
             throw RouterException.invalid("the arrival rate must not be null");
@@ -50,6 +53,7 @@ public final class Arrivals {
     }
 
     /**
+     * @param profile the rate over the day
      * @return jobs arriving as a Poisson process whose rate follows {@code profile} over the day: shifts,
      *     peaks, quiet nights (a zero rate)
      */
@@ -60,7 +64,10 @@ public final class Arrivals {
         return new Arrivals(null, profile, null, "voice", "q1", RouterJob.DEFAULT_PRIORITY, null, null);
     }
 
-    /** @return one job every {@code interval}, the first one interval after the start */
+    /**
+     * @param interval the interval
+     * @return one job every {@code interval}, the first one interval after the start
+     */
     public static Arrivals every(Duration interval) {
         if (interval == null || interval.isNegative() || interval.isZero()) {
             throw RouterException.invalid("the arrival interval must be a positive duration, not " + interval);
@@ -68,19 +75,28 @@ public final class Arrivals {
         return new Arrivals(null, null, interval, "voice", "q1", RouterJob.DEFAULT_PRIORITY, null, null);
     }
 
-    /** @return these arrivals on the given channel */
+    /**
+     * @param channelId the channel's id
+     * @return these arrivals on the given channel
+     */
     public Arrivals channel(String channelId) {
         return new Arrivals(poissonRate, profile, interval, required("channelId", channelId), queueId, priority, labels,
                 patience);
     }
 
-    /** @return these arrivals in the given queue, which must exist when the simulation runs */
+    /**
+     * @param queueId the queue's id
+     * @return these arrivals in the given queue, which must exist when the simulation runs
+     */
     public Arrivals queue(String queueId) {
         return new Arrivals(poissonRate, profile, interval, channelId, required("queueId", queueId), priority, labels,
                 patience);
     }
 
-    /** @return these arrivals with the given priority */
+    /**
+     * @param priority the priority, from -100 to 100
+     * @return these arrivals with the given priority
+     */
     public Arrivals priority(int priority) {
         if (priority < RouterJob.MIN_PRIORITY || priority > RouterJob.MAX_PRIORITY) {
             throw RouterException.invalid("priority must be between " + RouterJob.MIN_PRIORITY + " and "
@@ -89,7 +105,10 @@ public final class Arrivals {
         return new Arrivals(poissonRate, profile, interval, channelId, queueId, priority, labels, patience);
     }
 
-    /** @return these arrivals, each job carrying one variant of the mix, drawn per arrival */
+    /**
+     * @param mix the label mix
+     * @return these arrivals, each job carrying one variant of the mix, drawn per arrival
+     */
     public Arrivals labels(LabelMix mix) {
         if (mix == null) {
             throw RouterException.invalid("the label mix must not be null");
@@ -97,12 +116,18 @@ public final class Arrivals {
         return new Arrivals(poissonRate, profile, interval, channelId, queueId, priority, mix, patience);
     }
 
-    /** @return these arrivals, every job carrying {@code labels} */
+    /**
+     * @param labels the labels: string, number or boolean values
+     * @return these arrivals, every job carrying {@code labels}
+     */
     public Arrivals labels(Map<String, ?> labels) {
         return labels(LabelMix.always(labels));
     }
 
-    /** @return these arrivals, each cancelled when still waiting for a worker {@code patience} after it came */
+    /**
+     * @param patience how long a caller waits before hanging up
+     * @return these arrivals, each cancelled when still waiting for a worker {@code patience} after it came
+     */
     public Arrivals abandonAfter(Duration patience) {
         if (patience == null || patience.isNegative()) {
             throw RouterException.invalid("patience must be zero or more, not " + patience);
@@ -110,7 +135,10 @@ public final class Arrivals {
         return abandonAfter(TimeDistribution.fixed(patience));
     }
 
-    /** @return these arrivals, each caller hanging up after a patience drawn per arrival, if still waiting */
+    /**
+     * @param patience how long a caller waits before hanging up
+     * @return these arrivals, each caller hanging up after a patience drawn per arrival, if still waiting
+     */
     public Arrivals abandonAfter(TimeDistribution patience) {
         if (patience == null) {
             throw RouterException.invalid("the patience distribution must not be null");

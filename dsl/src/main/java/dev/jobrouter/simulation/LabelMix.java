@@ -55,17 +55,28 @@ public record LabelMix(List<Variant> variants) {
         variants = List.copyOf(variants);
     }
 
-    /** @return a mix of one variant so far: {@code labels} with weight {@code weight} */
+    /**
+     * @param weight the weight
+     * @param labels the labels: string, number or boolean values
+     * @return a mix of one variant so far: {@code labels} with weight {@code weight}
+     */
     public static LabelMix of(double weight, Map<String, ?> labels) {
         return new LabelMix(List.of(variant(weight, labels)));
     }
 
-    /** @return every arrival with these labels */
+    /**
+     * @param labels the labels: string, number or boolean values
+     * @return every arrival with these labels
+     */
     public static LabelMix always(Map<String, ?> labels) {
         return of(1, labels);
     }
 
-    /** @return this mix with one more variant */
+    /**
+     * @param weight the weight
+     * @param labels the labels: string, number or boolean values
+     * @return this mix with one more variant
+     */
     public LabelMix or(double weight, Map<String, ?> labels) {
         List<Variant> more = new ArrayList<>(variants);
         more.add(variant(weight, labels));

@@ -62,7 +62,10 @@ public record RateProfile(List<Step> steps) {
         steps = List.copyOf(sorted);
     }
 
-    /** @return the same rate all day */
+    /**
+     * @param rate the rate
+     * @return the same rate all day
+     */
     public static RateProfile constant(Rate rate) {
         if (rate == null) {
             throw RouterException.invalid("the arrival rate must not be null");
@@ -70,19 +73,30 @@ public record RateProfile(List<Step> steps) {
         return new RateProfile(List.of(new Step(LocalTime.MIDNIGHT, rate.perSecond() * 3600)));
     }
 
-    /** @return a profile of one step: {@code perHour} arrivals an hour from {@code start}, all day until another step */
+    /**
+     * @param start the start
+     * @param perHour mean arrivals per hour
+     * @return a profile of one step: {@code perHour} arrivals an hour from {@code start}, all day until another step
+     */
     public static RateProfile startingAt(LocalTime start, double perHour) {
         return new RateProfile(List.of(new Step(start, perHour)));
     }
 
-    /** @return this profile with one more step, from {@code start} on at {@code perHour} arrivals an hour */
+    /**
+     * @param start the start
+     * @param perHour mean arrivals per hour
+     * @return this profile with one more step, from {@code start} on at {@code perHour} arrivals an hour
+     */
     public RateProfile from(LocalTime start, double perHour) {
         List<Step> more = new ArrayList<>(steps);
         more.add(new Step(start, perHour));
         return new RateProfile(more);
     }
 
-    /** @return the mean arrivals per hour at {@code instant} */
+    /**
+     * @param instant the instant
+     * @return the mean arrivals per hour at {@code instant}
+     */
     public double perHourAt(Instant instant) {
         return steps.get(stepAt(nanoOfDay(instant))).perHour();
     }

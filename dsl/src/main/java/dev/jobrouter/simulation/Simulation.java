@@ -44,6 +44,7 @@ public final class Simulation {
 
     /**
      * @param router a router built with {@code JobRouter.builder().virtualClock(start)}
+     * @return this simulation, for chaining
      * @throws RouterException INVALID_ARGUMENT for a null router or one on a real clock
      */
     public static Simulation of(JobRouter router) {
@@ -57,13 +58,22 @@ public final class Simulation {
         return new Simulation(router);
     }
 
-    /** Sets the seed of every random draw: arrival gaps, answers, handle and wrap-up times. */
+    /**
+     * Sets the seed of every random draw: arrival gaps, answers, handle and wrap-up times.
+     *
+     * @param seed the seed
+     * @return this simulation, for chaining
+     */
     public Simulation seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** Adds a stream of arriving jobs; several streams run side by side. */
+    /**
+     * Adds a stream of arriving jobs; several streams run side by side.
+     *
+     * @return this simulation, for chaining
+     */
     public Simulation arrivals(Arrivals arrivals) {
         if (arrivals == null) {
             throw RouterException.invalid("arrivals must not be null");
@@ -72,7 +82,11 @@ public final class Simulation {
         return this;
     }
 
-    /** Sets how every worker answers offers and handles jobs. */
+    /**
+     * Sets how every worker answers offers and handles jobs.
+     *
+     * @return this simulation, for chaining
+     */
     public Simulation workers(WorkerBehaviour behaviour) {
         if (behaviour == null) {
             throw RouterException.invalid("the worker behaviour must not be null");
@@ -81,7 +95,11 @@ public final class Simulation {
         return this;
     }
 
-    /** Whether the report carries every event of the run as text (memory grows with the run). */
+    /**
+     * Whether the report carries every event of the run as text (memory grows with the run).
+     *
+     * @return this simulation, for chaining
+     */
     public Simulation recordEvents(boolean record) {
         this.recordEvents = record;
         return this;
@@ -91,6 +109,8 @@ public final class Simulation {
      * Sets the wait within which an answer counts for the service level (the classic target is 80%
      * within 20 seconds). Callers who hang up never count as within it, however short their wait.
      *
+     * @param threshold the threshold
+     * @return this simulation, for chaining
      * @throws RouterException INVALID_ARGUMENT for a null or negative threshold
      */
     public Simulation serviceLevelThreshold(Duration threshold) {
@@ -104,6 +124,8 @@ public final class Simulation {
     /**
      * Sets the length of the intervals the report's time series is cut into, from the run's start.
      *
+     * @param length the length
+     * @return this simulation, for chaining
      * @throws RouterException INVALID_ARGUMENT for a null, zero or negative length
      */
     public Simulation interval(Duration length) {
@@ -118,6 +140,9 @@ public final class Simulation {
      * Calls {@code listener} with each interval's figures as soon as it ends, on the thread running
      * the simulation: for a progress display, or to stream the series somewhere. A listener that
      * throws stops the run with its exception.
+     *
+     * @param listener the listener
+     * @return this simulation, for chaining
      */
     public Simulation onInterval(Consumer<SimulationReport.IntervalFigures> listener) {
         if (listener == null) {
@@ -131,6 +156,7 @@ public final class Simulation {
      * Runs the traffic from the router's current time for {@code duration} of virtual time. The
      * router keeps its state afterwards: jobs still open stay open.
      *
+     * @param duration how long
      * @throws RouterException INVALID_ARGUMENT for a null or negative duration, or one that runs past
      *     {@link Instant#MAX}
      */

@@ -14,19 +14,29 @@ public interface TimeDistribution {
     /** @return a length of time, zero or more */
     Duration sample(RandomGenerator random);
 
-    /** @return always {@code duration} */
+    /**
+     * @param duration how long
+     * @return always {@code duration}
+     */
     static TimeDistribution fixed(Duration duration) {
         Duration checked = nonNegative("a fixed duration", duration);
         return random -> checked;
     }
 
-    /** @return exponentially distributed lengths with the given mean, as for memoryless handle times */
+    /**
+     * @param mean the mean
+     * @return exponentially distributed lengths with the given mean, as for memoryless handle times
+     */
     static TimeDistribution exponential(Duration mean) {
         double meanMillis = nonNegative("the mean of an exponential distribution", mean).toMillis();
         return random -> Duration.ofMillis(Math.round(-meanMillis * Math.log(1 - random.nextDouble())));
     }
 
-    /** @return lengths uniformly distributed between {@code min} and {@code max}, both included */
+    /**
+     * @param min the minimum
+     * @param max the maximum
+     * @return lengths uniformly distributed between {@code min} and {@code max}, both included
+     */
     static TimeDistribution uniform(Duration min, Duration max) {
         long low = nonNegative("the minimum of a uniform distribution", min).toMillis();
         long high = nonNegative("the maximum of a uniform distribution", max).toMillis();

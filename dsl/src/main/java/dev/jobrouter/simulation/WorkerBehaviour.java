@@ -38,53 +38,80 @@ public final class WorkerBehaviour {
         this.rejoinAfter = rejoinAfter;
     }
 
-    /** @return workers that accept an answered offer with the given probability, between 0 and 1 */
+    /**
+     * @param probability a probability between 0 and 1
+     * @return workers that accept an answered offer with the given probability, between 0 and 1
+     */
     public static WorkerBehaviour accepting(double probability) {
         return new WorkerBehaviour(probability("accepting", probability), 0, TimeDistribution.fixed(Duration.ZERO),
                 TimeDistribution.fixed(Duration.ofMinutes(5)), TimeDistribution.fixed(Duration.ZERO), null,
                 Duration.ofMinutes(1));
     }
 
-    /** @return this behaviour, leaving offers unanswered (to expire) with the given probability */
+    /**
+     * @param probability a probability between 0 and 1
+     * @return this behaviour, leaving offers unanswered (to expire) with the given probability
+     */
     public WorkerBehaviour ignoring(double probability) {
         return new WorkerBehaviour(accepting, probability("ignoring", probability), respondAfter, handleTime, wrapUp,
                 declineRetryAfter, rejoinAfter);
     }
 
-    /** @return this behaviour, answering offers after a delay drawn from {@code delay} */
+    /**
+     * @param delay the delay
+     * @return this behaviour, answering offers after a delay drawn from {@code delay}
+     */
     public WorkerBehaviour respondAfter(TimeDistribution delay) {
         return new WorkerBehaviour(accepting, ignoring, required("respondAfter", delay), handleTime, wrapUp,
                 declineRetryAfter, rejoinAfter);
     }
 
-    /** @return this behaviour, answering offers after a fixed delay */
+    /**
+     * @param delay the delay
+     * @return this behaviour, answering offers after a fixed delay
+     */
     public WorkerBehaviour respondAfter(Duration delay) {
         return respondAfter(TimeDistribution.fixed(delay));
     }
 
-    /** @return this behaviour, completing a job after a time drawn from {@code handleTime} */
+    /**
+     * @param handleTime the handle time
+     * @return this behaviour, completing a job after a time drawn from {@code handleTime}
+     */
     public WorkerBehaviour handleTime(TimeDistribution handleTime) {
         return new WorkerBehaviour(accepting, ignoring, respondAfter, required("handleTime", handleTime), wrapUp,
                 declineRetryAfter, rejoinAfter);
     }
 
-    /** @return this behaviour, completing a job after a fixed time */
+    /**
+     * @param handleTime the handle time
+     * @return this behaviour, completing a job after a fixed time
+     */
     public WorkerBehaviour handleTime(Duration handleTime) {
         return handleTime(TimeDistribution.fixed(handleTime));
     }
 
-    /** @return this behaviour, closing a completed job with its capacity released after a drawn wrap-up */
+    /**
+     * @param wrapUp the wrap-up time
+     * @return this behaviour, closing a completed job with its capacity released after a drawn wrap-up
+     */
     public WorkerBehaviour wrapUp(TimeDistribution wrapUp) {
         return new WorkerBehaviour(accepting, ignoring, respondAfter, handleTime, required("wrapUp", wrapUp),
                 declineRetryAfter, rejoinAfter);
     }
 
-    /** @return this behaviour, closing a completed job with its capacity released after a fixed wrap-up */
+    /**
+     * @param wrapUp the wrap-up time
+     * @return this behaviour, closing a completed job with its capacity released after a fixed wrap-up
+     */
     public WorkerBehaviour wrapUp(Duration wrapUp) {
         return wrapUp(TimeDistribution.fixed(wrapUp));
     }
 
-    /** @return this behaviour, declining with a retry time: the job may be offered to the worker again after {@code after} */
+    /**
+     * @param after the delay
+     * @return this behaviour, declining with a retry time: the job may be offered to the worker again after {@code after}
+     */
     public WorkerBehaviour declineRetryAfter(Duration after) {
         if (after == null || after.isNegative()) {
             throw RouterException.invalid("declineRetryAfter must be zero or more, not " + after);
@@ -92,7 +119,10 @@ public final class WorkerBehaviour {
         return new WorkerBehaviour(accepting, ignoring, respondAfter, handleTime, wrapUp, after, rejoinAfter);
     }
 
-    /** @return this behaviour, registering a deregistered worker again after {@code after}; {@code null} for never */
+    /**
+     * @param after the delay
+     * @return this behaviour, registering a deregistered worker again after {@code after}; {@code null} for never
+     */
     public WorkerBehaviour rejoinAfter(Duration after) {
         if (after != null && after.isNegative()) {
             throw RouterException.invalid("rejoinAfter must be zero or more, not " + after);

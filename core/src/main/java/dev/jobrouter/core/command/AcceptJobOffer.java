@@ -13,12 +13,20 @@ import dev.jobrouter.core.model.AcceptJobOfferResult;
  */
 public record AcceptJobOffer(String workerId, String offerId, String jobId) implements RouterCommand<AcceptJobOfferResult> {
 
-    /** Accepts the offer; the rules see the command with the offer's job filled in. */
+    /**
+     * Accepts the offer; the rules see the command with the offer's job filled in.
+     *
+     * @param workerId the worker's id
+     * @param offerId the offer's id
+     */
     public AcceptJobOffer(String workerId, String offerId) {
         this(workerId, offerId, null);
     }
 
-    /** @return this command naming the given job, as the rules see it */
+    /**
+     * @param offeredJobId the offered job's id
+     * @return this command naming the given job, as the rules see it
+     */
     public AcceptJobOffer forJob(String offeredJobId) {
         return offeredJobId.equals(jobId) ? this : new AcceptJobOffer(workerId, offerId, offeredJobId);
     }

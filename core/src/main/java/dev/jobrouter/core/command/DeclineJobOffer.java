@@ -16,12 +16,21 @@ import java.time.Instant;
 public record DeclineJobOffer(String workerId, String offerId, String jobId, Instant retryOfferAt)
         implements RouterCommand<Void> {
 
-    /** Declines the offer; the rules see the command with the offer's job filled in. */
+    /**
+     * Declines the offer; the rules see the command with the offer's job filled in.
+     *
+     * @param workerId the worker's id
+     * @param offerId the offer's id
+     * @param retryOfferAt from when the job may be offered to the worker again
+     */
     public DeclineJobOffer(String workerId, String offerId, Instant retryOfferAt) {
         this(workerId, offerId, null, retryOfferAt);
     }
 
-    /** @return this command naming the given job, as the rules see it */
+    /**
+     * @param offeredJobId the offered job's id
+     * @return this command naming the given job, as the rules see it
+     */
     public DeclineJobOffer forJob(String offeredJobId) {
         return offeredJobId.equals(jobId) ? this : new DeclineJobOffer(workerId, offerId, offeredJobId, retryOfferAt);
     }

@@ -42,7 +42,16 @@ public record UpsertDistributionPolicy(
         scoringParameters = Values.copyOrNull(scoringParameters);
     }
 
-    /** A policy upsert of the offer settings and mode alone. */
+    /**
+     * A policy upsert of the offer settings and mode alone.
+     *
+     * @param policyId the policy's id
+     * @param name a display name
+     * @param offerExpiresAfter how long an offer stays open
+     * @param mode the mode
+     * @param minConcurrentOffers the fewest offers at once
+     * @param maxConcurrentOffers the most offers at once
+     */
     public UpsertDistributionPolicy(String policyId, String name, Duration offerExpiresAfter, DistributionMode mode,
             Integer minConcurrentOffers, Integer maxConcurrentOffers) {
         this(policyId, name, offerExpiresAfter, mode, minConcurrentOffers, maxConcurrentOffers, null, null, null, null,

@@ -48,7 +48,19 @@ public record UpsertJob(
         removedTags = Values.copy(removedTags);
     }
 
-    /** A job upsert that removes nothing and adds no note. */
+    /**
+     * A job upsert that removes nothing and adds no note.
+     *
+     * @param jobId the job's id
+     * @param channelId the channel's id
+     * @param queueId the queue's id
+     * @param priority the priority, from -100 to 100
+     * @param labels the labels: string, number or boolean values
+     * @param tags the tags
+     * @param classificationPolicyId the classification policy's id
+     * @param workerSelectors the worker selectors
+     * @param matchingMode the matching mode
+     */
     public UpsertJob(String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
             Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors,
             JobMatchingMode matchingMode) {
@@ -56,13 +68,33 @@ public record UpsertJob(
                 null, null, null, null);
     }
 
-    /** A job upsert without classification or selectors. */
+    /**
+     * A job upsert without classification or selectors.
+     *
+     * @param jobId the job's id
+     * @param channelId the channel's id
+     * @param queueId the queue's id
+     * @param priority the priority, from -100 to 100
+     * @param labels the labels: string, number or boolean values
+     * @param tags the tags
+     */
     public UpsertJob(String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
             Map<String, Object> tags) {
         this(jobId, channelId, queueId, priority, labels, tags, null, null, null);
     }
 
-    /** A job upsert that keeps the matching mode. */
+    /**
+     * A job upsert that keeps the matching mode.
+     *
+     * @param jobId the job's id
+     * @param channelId the channel's id
+     * @param queueId the queue's id
+     * @param priority the priority, from -100 to 100
+     * @param labels the labels: string, number or boolean values
+     * @param tags the tags
+     * @param classificationPolicyId the classification policy's id
+     * @param workerSelectors the worker selectors
+     */
     public UpsertJob(String jobId, String channelId, String queueId, Integer priority, Map<String, Object> labels,
             Map<String, Object> tags, String classificationPolicyId, List<RouterWorkerSelector> workerSelectors) {
         this(jobId, channelId, queueId, priority, labels, tags, classificationPolicyId, workerSelectors, null);

@@ -18,13 +18,28 @@ import java.util.Set;
 public record UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels,
         String exceptionPolicyId, Set<String> removedLabels) implements UpsertCommand<RouterQueue> {
 
-    /** A queue upsert that removes no label. */
+    /**
+     * A queue upsert that removes no label.
+     *
+     * @param queueId the queue's id
+     * @param name a display name
+     * @param distributionPolicyId the distribution policy's id
+     * @param labels the labels: string, number or boolean values
+     * @param exceptionPolicyId the exception policy's id
+     */
     public UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels,
             String exceptionPolicyId) {
         this(queueId, name, distributionPolicyId, labels, exceptionPolicyId, null);
     }
 
-    /** A queue upsert that keeps the exception policy. */
+    /**
+     * A queue upsert that keeps the exception policy.
+     *
+     * @param queueId the queue's id
+     * @param name a display name
+     * @param distributionPolicyId the distribution policy's id
+     * @param labels the labels: string, number or boolean values
+     */
     public UpsertQueue(String queueId, String name, String distributionPolicyId, Map<String, Object> labels) {
         this(queueId, name, distributionPolicyId, labels, null);
     }

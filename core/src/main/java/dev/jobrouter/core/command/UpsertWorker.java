@@ -43,14 +43,33 @@ public record UpsertWorker(
         removedTags = Values.copy(removedTags);
     }
 
-    /** A worker upsert that removes nothing. */
+    /**
+     * A worker upsert that removes nothing.
+     *
+     * @param workerId the worker's id
+     * @param capacity the total capacity
+     * @param channels the channels
+     * @param queues the queues' ids
+     * @param labels the labels: string, number or boolean values
+     * @param tags the tags
+     * @param maxConcurrentOffers the most offers at once
+     */
     public UpsertWorker(String workerId, Integer capacity, Map<String, ChannelConfiguration> channels,
             Set<String> queues, Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers,
             Integer maxConcurrentOffers) {
         this(workerId, capacity, channels, queues, labels, tags, availableForOffers, maxConcurrentOffers, null, null);
     }
 
-    /** A worker upsert that keeps its offer limit. */
+    /**
+     * A worker upsert that keeps its offer limit.
+     *
+     * @param workerId the worker's id
+     * @param capacity the total capacity
+     * @param channels the channels
+     * @param queues the queues' ids
+     * @param labels the labels: string, number or boolean values
+     * @param tags the tags
+     */
     public UpsertWorker(String workerId, Integer capacity, Map<String, ChannelConfiguration> channels,
             Set<String> queues, Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers) {
         this(workerId, capacity, channels, queues, labels, tags, availableForOffers, null);

@@ -9,12 +9,19 @@ package dev.jobrouter.core.model;
  */
 public record FunctionRouterRule(RuleFunction function, String name) implements RouterRule {
 
-    /** An unnamed function: in-memory routers only. */
+    /**
+     * An unnamed function: in-memory routers only.
+     *
+     * @param function the function
+     */
     public FunctionRouterRule(RuleFunction function) {
         this(function, null);
     }
 
-    /** @return a rule that calls the function registered under {@code name} */
+    /**
+     * @param name a display name
+     * @return a rule that calls the function registered under {@code name}
+     */
     public static FunctionRouterRule named(String name) {
         return new FunctionRouterRule(null, name);
     }

@@ -65,6 +65,7 @@ public final class Labels {
     }
 
     /**
+     * @param id the id
      * @throws RouterException INVALID_ARGUMENT when the changes give the automatic {@code Id} label another
      *     value, or remove it
      */
@@ -81,6 +82,8 @@ public final class Labels {
 
     /**
      * @param what what the entry belongs to, for the error message ("worker selector of job j1")
+     * @param key the key
+     * @param value the value
      * @throws RouterException INVALID_ARGUMENT for a blank key or a value that is not a string,
      *     boolean or immutable number
      */

@@ -12,7 +12,12 @@ import java.time.Duration;
 public record PassThroughWorkerSelectorAttachment(String key, LabelOperator labelOperator, Duration expiresAfter)
         implements WorkerSelectorAttachment {
 
-    /** A pass-through whose selector does not expire. */
+    /**
+     * A pass-through whose selector does not expire.
+     *
+     * @param key the key
+     * @param labelOperator the operator
+     */
     public PassThroughWorkerSelectorAttachment(String key, LabelOperator labelOperator) {
         this(key, labelOperator, null);
     }

@@ -59,6 +59,16 @@ public record RouterJob(
 
     /**
      * The shape of a job before classification and selectors: no policy, no selectors.
+     *
+     * @param id the id
+     * @param channelId the channel's id
+     * @param queueId the queue's id
+     * @param priority the priority, from -100 to 100
+     * @param status the status
+     * @param enqueuedAt when the job was queued
+     * @param labels the labels: string, number or boolean values
+     * @param tags the tags
+     * @param dispositionCode the disposition code recorded on the job
      */
     public RouterJob(String id, String channelId, String queueId, int priority, JobStatus status, Instant enqueuedAt,
             Map<String, Object> labels, Map<String, Object> tags, Map<String, RouterJobAssignment> assignments,
@@ -67,7 +77,25 @@ public record RouterJob(
                 null, List.of(), List.of(), null, null, null, null);
     }
 
-    /** A job without a matching mode has the default, {@link QueueAndMatchMode}. */
+    /**
+     * A job without a matching mode has the default, {@link QueueAndMatchMode}.
+     *
+     * @param id the id
+     * @param channelId the channel's id
+     * @param queueId the queue's id
+     * @param priority the priority, from -100 to 100
+     * @param status the status
+     * @param enqueuedAt when the job was queued
+     * @param labels the labels: string, number or boolean values
+     * @param tags the tags
+     * @param dispositionCode the disposition code recorded on the job
+     * @param classificationPolicyId the classification policy's id
+     * @param requestedWorkerSelectors the worker selectors the job asked for
+     * @param attachedWorkerSelectors the worker selectors attached to the job
+     * @param matchingMode the matching mode
+     * @param channelReference the caller's reference for the channel
+     * @param etag the etag the entity must still have
+     */
     public RouterJob {
         matchingMode = matchingMode == null ? QUEUE_AND_MATCH : matchingMode;
     }

@@ -25,7 +25,12 @@ public record RouterJobAssignment(
         Instant releaseAt,
         Instant unassignedAt) {
 
-    /** An assignment that was not handed back. */
+    /**
+     * An assignment that was not handed back.
+     *
+     * @param assignmentId the assignment's id
+     * @param workerId the worker's id
+     */
     public RouterJobAssignment(String assignmentId, String workerId, int capacityCost, Instant assignedAt,
             Instant completedAt, Instant closedAt, Instant releaseAt) {
         this(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt, releaseAt, null);
@@ -36,22 +41,34 @@ public record RouterJobAssignment(
         return releaseAt != null && closedAt == null;
     }
 
-    /** @return a copy marked completed at the given instant */
+    /**
+     * @param at the instant
+     * @return a copy marked completed at the given instant
+     */
     public RouterJobAssignment completed(Instant at) {
         return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, at, closedAt, releaseAt, unassignedAt);
     }
 
-    /** @return a copy whose capacity is to be released at the given instant */
+    /**
+     * @param at the instant
+     * @return a copy whose capacity is to be released at the given instant
+     */
     public RouterJobAssignment releasingAt(Instant at) {
         return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt, at, unassignedAt);
     }
 
-    /** @return a copy marked closed at the given instant */
+    /**
+     * @param at the instant
+     * @return a copy marked closed at the given instant
+     */
     public RouterJobAssignment closed(Instant at) {
         return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, at, releaseAt, unassignedAt);
     }
 
-    /** @return a copy marked handed back at the given instant */
+    /**
+     * @param at the instant
+     * @return a copy marked handed back at the given instant
+     */
     public RouterJobAssignment unassigned(Instant at) {
         return new RouterJobAssignment(assignmentId, workerId, capacityCost, assignedAt, completedAt, closedAt,
                 releaseAt, at);

@@ -22,7 +22,10 @@ public enum RouterJobStatusSelector {
         return this == ALL || this == ACTIVE ? null : JobStatus.valueOf(name());
     }
 
-    /** @return whether it keeps a job in the status */
+    /**
+     * @param status the status
+     * @return whether it keeps a job in the status
+     */
     public boolean keeps(JobStatus status) {
         return switch (this) {
             case ALL -> true;

@@ -35,7 +35,10 @@ public record RouterQueueSelector(String key, LabelOperator labelOperator, Objec
         return new RouterQueueSelector(key, LabelOperator.GREATER_THAN_OR_EQUAL, value);
     }
 
-    /** @return whether the labels satisfy it */
+    /**
+     * @param labels the labels: string, number or boolean values
+     * @return whether the labels satisfy it
+     */
     public boolean matches(Map<String, Object> labels) {
         return labelOperator.holds(labels.get(key), value);
     }

@@ -72,7 +72,10 @@ public record RouterWorker(
         return capacity == 0 ? 1.0 : (double) usedCapacity() / capacity;
     }
 
-    /** @return open offers and held jobs on the given channel */
+    /**
+     * @param channelId the channel's id
+     * @return open offers and held jobs on the given channel
+     */
     public int jobsOn(String channelId) {
         int count = 0;
         for (RouterJobOffer offer : offers) {
@@ -93,7 +96,10 @@ public record RouterWorker(
         return maxConcurrentOffers == null || offers.size() < maxConcurrentOffers;
     }
 
-    /** @return whether one more job on the channel fits its capacity and the channel's job limit */
+    /**
+     * @param channelId the channel's id
+     * @return whether one more job on the channel fits its capacity and the channel's job limit
+     */
     public boolean hasRoomOn(String channelId) {
         ChannelConfiguration channel = channels.get(channelId);
         if (channel == null || heldCapacity() + channel.capacityCostPerJob() > capacity) {

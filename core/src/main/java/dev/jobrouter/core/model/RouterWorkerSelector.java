@@ -24,7 +24,13 @@ import java.util.Map;
 public record RouterWorkerSelector(String key, LabelOperator labelOperator, Object value, Duration expiresAfter,
         boolean expedite, RouterWorkerSelectorStatus status, Instant expiresAt) {
 
-    /** The SDK's constructor: a selector that neither expires nor expedites. */
+    /**
+     * The SDK's constructor: a selector that neither expires nor expedites.
+     *
+     * @param key the key
+     * @param labelOperator the operator
+     * @param value the value
+     */
     public RouterWorkerSelector(String key, LabelOperator labelOperator, Object value) {
         this(key, labelOperator, value, null, false, null, null);
     }
@@ -53,12 +59,18 @@ public record RouterWorkerSelector(String key, LabelOperator labelOperator, Obje
         return new RouterWorkerSelector(key, LabelOperator.GREATER_THAN_OR_EQUAL, value);
     }
 
-    /** @return a copy that expires this long after it is stored */
+    /**
+     * @param expiresAfter how long until it expires
+     * @return a copy that expires this long after it is stored
+     */
     public RouterWorkerSelector expiresAfter(Duration expiresAfter) {
         return new RouterWorkerSelector(key, labelOperator, value, expiresAfter, expedite, status, expiresAt);
     }
 
-    /** @return a copy that expedites its job, or not */
+    /**
+     * @param expedite whether the selector is expedited
+     * @return a copy that expedites its job, or not
+     */
     public RouterWorkerSelector expedite(boolean expedite) {
         return new RouterWorkerSelector(key, labelOperator, value, expiresAfter, expedite, status, expiresAt);
     }
@@ -68,7 +80,10 @@ public record RouterWorkerSelector(String key, LabelOperator labelOperator, Obje
         return status != RouterWorkerSelectorStatus.EXPIRED;
     }
 
-    /** @return whether the labels satisfy it: the label is there and the comparison holds */
+    /**
+     * @param labels the labels: string, number or boolean values
+     * @return whether the labels satisfy it: the label is there and the comparison holds
+     */
     public boolean matches(Map<String, Object> labels) {
         return labelOperator.holds(labels.get(key), value);
     }

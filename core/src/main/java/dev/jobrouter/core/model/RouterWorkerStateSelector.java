@@ -7,7 +7,10 @@ public enum RouterWorkerStateSelector {
     INACTIVE,
     ALL;
 
-    /** @return whether it keeps a worker in the state */
+    /**
+     * @param state the state
+     * @return whether it keeps a worker in the state
+     */
     public boolean keeps(WorkerState state) {
         return this == ALL || state.name().equals(name());
     }

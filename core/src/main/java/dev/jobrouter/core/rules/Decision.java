@@ -27,7 +27,17 @@ public record Decision(
         Command command, Instant now, RouterJob job, RouterWorker worker, RouterJobOffer offer, RouterQueue queue,
         DistributionPolicy policy, ClassificationPolicy classificationPolicy) {
 
-    /** A decision without a classification policy. */
+    /**
+     * A decision without a classification policy.
+     *
+     * @param command the command
+     * @param now the current instant
+     * @param job the job
+     * @param worker the worker
+     * @param offer the offer
+     * @param queue the queue
+     * @param policy the policy
+     */
     public Decision(Command command, Instant now, RouterJob job, RouterWorker worker, RouterJobOffer offer,
             RouterQueue queue, DistributionPolicy policy) {
         this(command, now, job, worker, offer, queue, policy, null);

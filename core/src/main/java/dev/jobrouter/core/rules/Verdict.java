@@ -22,7 +22,10 @@ public record Verdict(List<RuleEffect> effects, List<String> firedRules) {
         firedRules = List.copyOf(firedRules);
     }
 
-    /** @return a verdict of one effect, inserted by the given rule, which fired once */
+    /**
+     * @param rule the rule
+     * @return a verdict of one effect, inserted by the given rule, which fired once
+     */
     public static Verdict of(String rule, Effect effect) {
         return new Verdict(List.of(new RuleEffect(rule, effect)), List.of(rule));
     }

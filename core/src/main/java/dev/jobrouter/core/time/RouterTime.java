@@ -23,6 +23,7 @@ public final class RouterTime {
 
     /**
      * @param name what the instant is, for the message
+     * @param instant the instant
      * @return the instant
      * @throws RouterException INVALID_ARGUMENT when it is null or outside {@link #EARLIEST} to {@link #LATEST}
      */
@@ -38,6 +39,7 @@ public final class RouterTime {
 
     /**
      * @param name what the duration is, for the message
+     * @param duration how long
      * @return the duration
      * @throws RouterException INVALID_ARGUMENT when it is null, negative or longer than {@link #LONGEST}
      */
