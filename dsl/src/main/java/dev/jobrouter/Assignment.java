@@ -14,14 +14,17 @@ public final class Assignment {
         this.accepted = accepted;
     }
 
+    /** @return the assignment's id */
     public String assignmentId() {
         return accepted.assignmentId();
     }
 
+    /** @return the assigned job's id */
     public String jobId() {
         return accepted.jobId();
     }
 
+    /** @return the assigned worker's id */
     public String workerId() {
         return accepted.workerId();
     }
@@ -47,7 +50,11 @@ public final class Assignment {
         return this;
     }
 
-    /** Closes the job and releases the capacity now. */
+    /**
+     * Closes the job and releases the capacity now.
+     *
+     * @return the job as the command left it
+     */
     public RouterJob close() {
         return router.closeJob(jobId(), assignmentId());
     }
@@ -56,6 +63,7 @@ public final class Assignment {
      * Closes the job with a disposition code and releases the capacity now.
      *
      * @param dispositionCode the disposition code recorded on the job
+     * @return the job as the command left it
      */
     public RouterJob close(String dispositionCode) {
         return router.closeJob(jobId(), assignmentId(), dispositionCode);
@@ -66,6 +74,7 @@ public final class Assignment {
      *
      * @param dispositionCode the disposition code recorded on the job
      * @param closeAt when the worker's capacity is released
+     * @return the job as the command left it
      */
     public RouterJob close(String dispositionCode, Instant closeAt) {
         return router.closeJob(jobId(), assignmentId(), dispositionCode, closeAt);
@@ -77,6 +86,7 @@ public final class Assignment {
      * @param dispositionCode the disposition code recorded on the job
      * @param closeAt when the worker's capacity is released
      * @param note a note recorded on the job
+     * @return the job as the command left it
      */
     public RouterJob close(String dispositionCode, Instant closeAt, String note) {
         return router.closeJob(jobId(), assignmentId(), dispositionCode, closeAt, note);

@@ -62,6 +62,7 @@ public final class ClassificationPolicyDefinition {
     /**
      * What yields the queue selectors; the queue with the lowest id that satisfies them all is chosen.
      *
+     * @param attachments the selector attachments
      * @return this definition, for chaining
      */
     public ClassificationPolicyDefinition queueSelectorAttachments(QueueSelectorAttachment... attachments) {
@@ -83,6 +84,7 @@ public final class ClassificationPolicyDefinition {
     /**
      * What yields the worker selectors attached to each job, recomputed on every classification.
      *
+     * @param attachments the selector attachments
      * @return this definition, for chaining
      */
     public ClassificationPolicyDefinition workerSelectorAttachments(WorkerSelectorAttachment... attachments) {

@@ -52,6 +52,7 @@ abstract class Definition<SELF extends Definition<SELF>> {
      * Sets several labels. Values must be strings, numbers or booleans; others fail on upsert with
      * INVALID_ARGUMENT.
      *
+     * @param values the entries: string, number or boolean values
      * @return this definition, for chaining
      */
     public SELF labels(Map<String, ?> values) {

@@ -66,6 +66,7 @@ public final class ExceptionPolicyDefinition {
     /**
      * Sets the rules; with no arguments, clears them.
      *
+     * @param rules the exception rules
      * @return this definition, for chaining
      */
     public ExceptionPolicyDefinition rules(ExceptionRule... rules) {

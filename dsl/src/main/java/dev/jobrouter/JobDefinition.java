@@ -131,6 +131,7 @@ public final class JobDefinition extends Definition<JobDefinition> {
     /**
      * The caller's reference for the job on its channel, such as a call id.
      *
+     * @param reference the caller's reference for the channel
      * @return this definition, for chaining
      */
     public JobDefinition channelReference(String reference) {

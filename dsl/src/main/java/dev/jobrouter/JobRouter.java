@@ -126,6 +126,7 @@ public final class JobRouter implements AutoCloseable {
      * {@code router.distributionPolicy("p1").offerExpiresAfter(ofMinutes(1)).longestIdle().upsert()}.
      *
      * @param id the id
+     * @return a definition to fill in and upsert; nothing changes until then
      */
     public DistributionPolicyDefinition distributionPolicy(String id) {
         return new DistributionPolicyDefinition(host, id);
@@ -135,6 +136,7 @@ public final class JobRouter implements AutoCloseable {
      * Starts defining (or changing) a queue: {@code router.queue("q1").distributionPolicy("p1").upsert()}.
      *
      * @param id the id
+     * @return a definition to fill in and upsert; nothing changes until then
      */
     public QueueDefinition queue(String id) {
         return new QueueDefinition(host, id);
@@ -145,6 +147,7 @@ public final class JobRouter implements AutoCloseable {
      * {@code router.worker("w1").capacity(10).channel("voice", 10).queues("q1").availableForOffers(true).upsert()}.
      *
      * @param id the id
+     * @return a definition to fill in and upsert; nothing changes until then
      */
     public WorkerDefinition worker(String id) {
         return new WorkerDefinition(host, id);
@@ -160,6 +163,7 @@ public final class JobRouter implements AutoCloseable {
 
     /**
      * @param policyId the policy's id
+     * @return the exception policy, as it is now
      * @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id
      */
     public ExceptionPolicy getExceptionPolicy(String policyId) {
@@ -176,6 +180,7 @@ public final class JobRouter implements AutoCloseable {
      * {@code router.classificationPolicy("cp").fallbackQueue("q1").prioritizationRule(rule).upsert()}.
      *
      * @param id the id
+     * @return a definition to fill in and upsert; nothing changes until then
      */
     public ClassificationPolicyDefinition classificationPolicy(String id) {
         return new ClassificationPolicyDefinition(host, id);
@@ -185,6 +190,7 @@ public final class JobRouter implements AutoCloseable {
      * Starts defining (or changing) a job: {@code router.job("j1").channel("voice").queue("q1").upsert()}.
      *
      * @param id the id
+     * @return a definition to fill in and upsert; nothing changes until then
      */
     public JobDefinition job(String id) {
         return new JobDefinition(host, id);
@@ -194,6 +200,7 @@ public final class JobRouter implements AutoCloseable {
 
     /**
      * @param jobId the job's id
+     * @return the job, as it is now
      * @throws RouterException NOT_FOUND for an unknown job, INVALID_ARGUMENT for a null or blank id
      */
     public RouterJob getJob(String jobId) {
@@ -223,6 +230,7 @@ public final class JobRouter implements AutoCloseable {
 
     /**
      * @param workerId the worker's id
+     * @return the worker, as it is now
      * @throws RouterException NOT_FOUND for an unknown worker, INVALID_ARGUMENT for a null or blank id
      */
     public RouterWorker getWorker(String workerId) {
@@ -231,6 +239,7 @@ public final class JobRouter implements AutoCloseable {
 
     /**
      * @param queueId the queue's id
+     * @return the queue, as it is now
      * @throws RouterException NOT_FOUND for an unknown queue
      */
     public RouterQueue getQueue(String queueId) {
@@ -239,6 +248,7 @@ public final class JobRouter implements AutoCloseable {
 
     /**
      * @param policyId the policy's id
+     * @return the distribution policy, as it is now
      * @throws RouterException NOT_FOUND for an unknown policy
      */
     public DistributionPolicy getDistributionPolicy(String policyId) {
@@ -272,6 +282,8 @@ public final class JobRouter implements AutoCloseable {
      * @param queueId the queue's id
      * @param channelId the channel's id
      * @param classificationPolicyId the classification policy's id
+     * @param scheduledBefore keep jobs scheduled before this instant, or null
+     * @param scheduledAfter keep jobs scheduled after this instant, or null
      * @return the jobs the filters keep, ordered by id
      */
     public List<RouterJob> listJobs(RouterJobStatusSelector status, String queueId, String channelId,
@@ -314,6 +326,7 @@ public final class JobRouter implements AutoCloseable {
 
     /**
      * @param policyId the policy's id
+     * @return the classification policy, as it is now
      * @throws RouterException NOT_FOUND for an unknown policy, INVALID_ARGUMENT for a null or blank id
      */
     public ClassificationPolicy getClassificationPolicy(String policyId) {
@@ -337,6 +350,7 @@ public final class JobRouter implements AutoCloseable {
      * {@code router.offersFor("w1").first().accept().complete().close("resolved")}.
      *
      * @param workerId the worker's id
+     * @return the worker's open offers, to answer one by one
      * @throws RouterException NOT_FOUND for an unknown worker
      */
     public WorkerOffers offersFor(String workerId) {
@@ -387,6 +401,7 @@ public final class JobRouter implements AutoCloseable {
      *
      * @param jobId the job's id
      * @param assignmentId the assignment's id
+     * @return the job as the command left it
      * @throws RouterException NOT_FOUND for an unknown job or assignment; CONFLICT unless ASSIGNED
      */
     public RouterJob completeJob(String jobId, String assignmentId) {
@@ -414,6 +429,7 @@ public final class JobRouter implements AutoCloseable {
      * @param jobId the job's id
      * @param assignmentId the assignment's id
      * @param suspendMatching whether matching waits
+     * @return the job and how often it has been unassigned
      */
     public UnassignJobResult unassignJob(String jobId, String assignmentId, boolean suspendMatching) {
         return host.execute(new UnassignJob(jobId, assignmentId, suspendMatching));
@@ -425,6 +441,7 @@ public final class JobRouter implements AutoCloseable {
      * @param jobId the job's id
      * @param assignmentId the assignment's id
      * @param note a note recorded on the job
+     * @return the job as the command left it
      */
     public RouterJob completeJob(String jobId, String assignmentId, String note) {
         return host.execute(new CompleteJob(jobId, assignmentId, note));
@@ -435,6 +452,7 @@ public final class JobRouter implements AutoCloseable {
      *
      * @param jobId the job's id
      * @param assignmentId the assignment's id
+     * @return the job as the command left it
      * @throws RouterException NOT_FOUND for an unknown job or assignment; CONFLICT unless ASSIGNED or
      *     COMPLETED without a pending close
      */
@@ -448,6 +466,7 @@ public final class JobRouter implements AutoCloseable {
      * @param jobId the job's id
      * @param assignmentId the assignment's id
      * @param dispositionCode the disposition code recorded on the job
+     * @return the job as the command left it
      */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode) {
         return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, null, null));
@@ -462,6 +481,7 @@ public final class JobRouter implements AutoCloseable {
      * @param assignmentId the assignment's id
      * @param dispositionCode the disposition code recorded on the job
      * @param closeAt when the worker's capacity is released
+     * @return the job as the command left it
      */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt) {
         return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, Arguments.required("closeAt", closeAt), null));
@@ -475,6 +495,7 @@ public final class JobRouter implements AutoCloseable {
      * @param dispositionCode the disposition code recorded on the job
      * @param closeAt when the worker's capacity is released
      * @param note a note recorded on the job
+     * @return the job as the command left it
      */
     public RouterJob closeJob(String jobId, String assignmentId, String dispositionCode, Instant closeAt, String note) {
         return host.execute(new CloseJob(jobId, assignmentId, dispositionCode, Arguments.required("closeAt", closeAt), note));
@@ -485,6 +506,7 @@ public final class JobRouter implements AutoCloseable {
      * and the disposition code is {@code "Cancelled"}.
      *
      * @param jobId the job's id
+     * @return the job as the command left it
      * @throws RouterException NOT_FOUND for an unknown job; CONFLICT when it is closed or cancelled
      */
     public RouterJob cancelJob(String jobId) {
@@ -496,6 +518,7 @@ public final class JobRouter implements AutoCloseable {
      *
      * @param jobId the job's id
      * @param dispositionCode the disposition code recorded on the job
+     * @return the job as the command left it
      */
     public RouterJob cancelJob(String jobId, String dispositionCode) {
         return host.execute(new CancelJob(jobId, dispositionCode, null));
@@ -507,6 +530,7 @@ public final class JobRouter implements AutoCloseable {
      * @param jobId the job's id
      * @param dispositionCode the disposition code recorded on the job
      * @param note a note recorded on the job
+     * @return the job as the command left it
      */
     public RouterJob cancelJob(String jobId, String dispositionCode, String note) {
         return host.execute(new CancelJob(jobId, dispositionCode, note));

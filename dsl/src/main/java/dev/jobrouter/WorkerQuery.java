@@ -63,6 +63,7 @@ public final class WorkerQuery {
     /**
      * {@code true} keeps workers with room for one more job on the channel (any channel without one), {@code false} the others.
      *
+     * @param hasCapacity whether to keep only workers with free capacity
      * @return this query, for chaining
      */
     public WorkerQuery hasCapacity(boolean hasCapacity) {

@@ -19,7 +19,9 @@ import static java.util.Objects.requireNonNull;
 public class RouterException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What kind of failure. */
     private final ErrorCode code;
+    /** The rule that refused, or null. */
     private final String rule;
 
     /**

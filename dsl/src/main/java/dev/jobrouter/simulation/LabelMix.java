@@ -31,6 +31,13 @@ public record LabelMix(List<Variant> variants) {
      * @param labels the labels, possibly none
      */
     public record Variant(double weight, Map<String, Object> labels) {
+        /**
+         * The canonical constructor: checks the components and keeps immutable copies of collections.
+         *
+         * @param weight how often this variant comes relative to the others: finite, above 0
+         * @param labels the labels, possibly none
+         *     /
+         */
         public Variant {
             if (!(weight > 0) || Double.isInfinite(weight)) {
                 throw RouterException.invalid("a label variant needs a finite weight above 0, not " + weight);
@@ -48,6 +55,12 @@ public record LabelMix(List<Variant> variants) {
         }
     }
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param variants the variants, at least one
+     *     /
+     */
     public LabelMix {
         if (variants == null || variants.isEmpty()) {
             throw RouterException.invalid("a label mix needs at least one variant");

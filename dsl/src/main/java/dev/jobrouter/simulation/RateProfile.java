@@ -35,6 +35,13 @@ public record RateProfile(List<Step> steps) {
      * @param perHour the mean number of arrivals per hour: zero or more, finite
      */
     public record Step(LocalTime start, double perHour) {
+        /**
+         * The canonical constructor: checks the components and keeps immutable copies of collections.
+         *
+         * @param start the time of day the rate starts at
+         * @param perHour the mean number of arrivals per hour: zero or more, finite
+         *     /
+         */
         public Step {
             if (start == null) {
                 throw RouterException.invalid("the start of a rate step must not be null");
@@ -48,6 +55,12 @@ public record RateProfile(List<Step> steps) {
 
     private static final long DAY_NANOS = Duration.ofDays(1).toNanos();
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param steps the steps in time-of-day order, each with a different start; at least one
+     *     /
+     */
     public RateProfile {
         if (steps == null || steps.isEmpty()) {
             throw RouterException.invalid("a rate profile needs at least one step");

@@ -72,6 +72,7 @@ public final class Simulation {
     /**
      * Adds a stream of arriving jobs; several streams run side by side.
      *
+     * @param arrivals a stream of arriving jobs
      * @return this simulation, for chaining
      */
     public Simulation arrivals(Arrivals arrivals) {
@@ -85,6 +86,7 @@ public final class Simulation {
     /**
      * Sets how every worker answers offers and handles jobs.
      *
+     * @param behaviour how the workers act
      * @return this simulation, for chaining
      */
     public Simulation workers(WorkerBehaviour behaviour) {
@@ -98,6 +100,7 @@ public final class Simulation {
     /**
      * Whether the report carries every event of the run as text (memory grows with the run).
      *
+     * @param record whether to record every event
      * @return this simulation, for chaining
      */
     public Simulation recordEvents(boolean record) {
@@ -157,6 +160,7 @@ public final class Simulation {
      * router keeps its state afterwards: jobs still open stay open.
      *
      * @param duration how long
+     * @return what the run measured
      * @throws RouterException INVALID_ARGUMENT for a null or negative duration, or one that runs past
      *     {@link Instant#MAX}
      */

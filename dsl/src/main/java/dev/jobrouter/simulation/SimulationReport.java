@@ -48,6 +48,29 @@ public record SimulationReport(
         List<String> invariantViolations,
         List<String> eventLog) {
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param seed the seed of the run; the same seed, rules and inputs give the same run
+     * @param simulated how much virtual time the run covered
+     * @param jobs how many jobs were created, assigned, completed, closed and cancelled during the run
+     * @param offers how many offers were issued, accepted, declined, expired and revoked
+     * @param callers the simulated callers whose wait ended in the run, answered or abandoned
+     * @param serviceLevelThreshold the wait within which an answer counts for the service level
+     * @param jobsStillWaiting jobs created in the run and still queued at its end
+     * @param utilisation the share of the workers' total capacity held by assigned jobs, from accept to
+     *     capacity release, averaged over the run; 0 when the workers have no capacity
+     * @param refusals commands of the simulated workers and callers that the router refused, by error
+     *     code: what your rules vetoed, or answers that came too late (an offer already revoked)
+     * @param refusalsByRule the same refusals by command and by the rule that refused
+     * @param byQueue the callers by the queue their job was in when the wait ended
+     * @param byPriority the callers by their job's priority when the wait ended
+     * @param intervals the run's figures interval by interval, in time order; the last one may be shorter
+     * @param invariantViolations broken invariants found after each step; expected to be empty
+     * @param eventLog every event of the run, one {@code toString()} per line, when the simulation was
+     *     asked to {@link Simulation#recordEvents(boolean) record} them; else empty
+     *     /
+     */
     public SimulationReport {
         refusals = Map.copyOf(refusals);
         refusalsByRule = Map.copyOf(refusalsByRule);

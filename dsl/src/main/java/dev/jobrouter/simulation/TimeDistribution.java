@@ -11,7 +11,10 @@ import java.util.random.RandomGenerator;
 @FunctionalInterface
 public interface TimeDistribution {
 
-    /** @return a length of time, zero or more */
+    /**
+     * @param random the simulation's seeded generator
+     * @return a length of time, zero or more
+     */
     Duration sample(RandomGenerator random);
 
     /**

@@ -59,7 +59,11 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command line: a scenario file and options; {@code --help} lists them
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

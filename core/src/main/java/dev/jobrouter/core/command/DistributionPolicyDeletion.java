@@ -9,6 +9,13 @@ import java.util.List;
  * @param queues the queues that name it, by id
  */
 public record DistributionPolicyDeletion(String policyId, List<String> queues) implements Command {
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param policyId the policy
+     * @param queues the queues that name it, by id
+     *     /
+     */
     public DistributionPolicyDeletion {
         queues = List.copyOf(queues);
     }

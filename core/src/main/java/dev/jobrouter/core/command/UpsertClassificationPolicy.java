@@ -27,6 +27,17 @@ public record UpsertClassificationPolicy(String policyId, String name, String fa
         return policyId;
     }
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param policyId the policy
+     * @param name a display name, or {@code null}
+     * @param fallbackQueueId a queue that exists, or {@code null}
+     * @param queueSelectorAttachments what yields queue selectors, or {@code null}
+     * @param prioritizationRule what gives the priority, or {@code null}
+     * @param workerSelectorAttachments what yields attached worker selectors, or {@code null}
+     *     /
+     */
     public UpsertClassificationPolicy {
         queueSelectorAttachments = Values.copyOrNull(queueSelectorAttachments);
         workerSelectorAttachments = Values.copyOrNull(workerSelectorAttachments);

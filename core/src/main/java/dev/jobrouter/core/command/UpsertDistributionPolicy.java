@@ -38,6 +38,24 @@ public record UpsertDistributionPolicy(
         return policyId;
     }
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param policyId the policy
+     * @param name a display name, or {@code null}
+     * @param offerExpiresAfter how long offers stay open; positive
+     * @param mode how workers are ordered; giving {@link DistributionMode#BEST_WORKER} sets {@code scoringRule}
+     *     as given, so {@code null} there means the default score
+     * @param minConcurrentOffers 1 or more, at most {@code maxConcurrentOffers}
+     * @param maxConcurrentOffers 1 or more
+     * @param bypassSelectors whether worker selectors are ignored
+     * @param scoringRule the best-worker scoring rule; read only when {@code mode} is BEST_WORKER
+     * @param batchSize best worker: workers per batch-scoring call, 1 or more
+     * @param scoringParameters best worker: what the rule is given; a list replaces the stored one
+     * @param batchScoringEnabled best worker: whether the rule scores batches
+     * @param descendingOrder best worker: whether higher scores go first
+     *     /
+     */
     public UpsertDistributionPolicy {
         scoringParameters = Values.copyOrNull(scoringParameters);
     }

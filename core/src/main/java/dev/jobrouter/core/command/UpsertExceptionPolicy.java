@@ -16,6 +16,15 @@ import java.util.List;
 public record UpsertExceptionPolicy(String policyId, String name, List<ExceptionRule> exceptionRules)
         implements UpsertCommand<ExceptionPolicy> {
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param policyId the policy
+     * @param name a display name, or {@code null}
+     * @param exceptionRules its rules, or {@code null} to keep them; ids unique, triggers positive, each
+     *     with at least one action, queues and classification policies named must exist
+     *     /
+     */
     public UpsertExceptionPolicy {
         exceptionRules = Values.copyOrNull(exceptionRules);
     }

@@ -40,6 +40,25 @@ public record UpsertJob(
         return jobId;
     }
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param jobId the job
+     * @param channelId its channel; required for a new job, unchangeable after
+     * @param queueId its queue; a new job needs a queue, a classification policy, or both; a direct update
+     *     cannot change it (classification can)
+     * @param priority -100 to 100, or {@code null} (a new job gets {@value RouterJob#DEFAULT_PRIORITY})
+     * @param labels labels to set
+     * @param tags tags to set
+     * @param classificationPolicyId the policy that classifies it, or {@code null}
+     * @param workerSelectors the requested worker selectors, or {@code null} to keep them
+     * @param matchingMode how it waits for a worker, or {@code null} to keep it (a new job queues and matches)
+     * @param removedLabels label keys to remove
+     * @param removedTags tag keys to remove
+     * @param channelReference the caller's reference for it on its channel, or {@code null} to keep it
+     * @param note a note to add, stamped with the command's instant, or {@code null}
+     *     /
+     */
     public UpsertJob {
         labels = Values.copy(labels);
         tags = Values.copy(tags);

@@ -49,6 +49,17 @@ public record UpsertQueue(String queueId, String name, String distributionPolicy
         return queueId;
     }
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param queueId the queue
+     * @param name a display name, or {@code null}
+     * @param distributionPolicyId its distribution policy, which must exist; required for a new queue
+     * @param labels labels to set
+     * @param exceptionPolicyId its exception policy, which must exist; or {@code null} to keep it
+     * @param removedLabels label keys to remove (not {@code Id})
+     *     /
+     */
     public UpsertQueue {
         labels = Values.copy(labels);
         removedLabels = Values.copy(removedLabels);

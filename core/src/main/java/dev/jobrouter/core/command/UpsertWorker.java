@@ -34,6 +34,22 @@ public record UpsertWorker(
         return workerId;
     }
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param workerId the worker
+     * @param capacity total capacity, 0 or more; required for a new worker
+     * @param channels the channels it takes, by channel id, or {@code null}
+     * @param queues the queues it takes jobs from, or {@code null}; each must exist
+     * @param labels labels to set
+     * @param tags tags to set
+     * @param availableForOffers whether it takes offers, or {@code null} (a new worker: false)
+     * @param maxConcurrentOffers the most open offers it holds at once, 1 or more; {@code null} keeps the current
+     *     limit (a new worker: none)
+     * @param removedLabels label keys to remove (not {@code Id})
+     * @param removedTags tag keys to remove
+     *     /
+     */
     public UpsertWorker {
         channels = Values.copyOrNull(channels);
         queues = Values.copyOrNull(queues);
@@ -53,6 +69,7 @@ public record UpsertWorker(
      * @param labels the labels: string, number or boolean values
      * @param tags the tags
      * @param maxConcurrentOffers the most offers at once
+     * @param availableForOffers whether the worker takes offers
      */
     public UpsertWorker(String workerId, Integer capacity, Map<String, ChannelConfiguration> channels,
             Set<String> queues, Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers,
@@ -69,6 +86,7 @@ public record UpsertWorker(
      * @param queues the queues' ids
      * @param labels the labels: string, number or boolean values
      * @param tags the tags
+     * @param availableForOffers whether the worker takes offers
      */
     public UpsertWorker(String workerId, Integer capacity, Map<String, ChannelConfiguration> channels,
             Set<String> queues, Map<String, Object> labels, Map<String, Object> tags, Boolean availableForOffers) {

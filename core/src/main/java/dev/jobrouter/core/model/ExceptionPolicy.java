@@ -12,6 +12,15 @@ import java.util.List;
  * @param etag an opaque tag that every change to the policy replaces; {@code null} until the router stores it
  */
 public record ExceptionPolicy(String id, String name, List<ExceptionRule> exceptionRules, String etag) {
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param id the policy's id
+     * @param name a display name, or {@code null}
+     * @param exceptionRules its rules, in order
+     * @param etag an opaque tag that every change to the policy replaces; {@code null} until the router stores it
+     *     /
+     */
     public ExceptionPolicy {
         exceptionRules = List.copyOf(exceptionRules);
     }

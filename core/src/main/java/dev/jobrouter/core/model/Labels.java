@@ -35,7 +35,11 @@ public final class Labels {
         return copy.buildKeepingLast();
     }
 
-    /** @return {@code current} with {@code changes} added or replacing, key by key, in insertion order */
+    /**
+     * @param current the map as it is
+     * @param changes the entries to add or replace
+     * @return {@code current} with {@code changes} added or replacing, key by key, in insertion order
+     */
     public static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
         return ImmutableMap.<String, Object>builder().putAll(current).putAll(changes).buildKeepingLast();
     }
@@ -43,6 +47,7 @@ public final class Labels {
     /**
      * @param what what the map belongs to, for the error message ("label of worker w1")
      * @param removed the keys to remove
+     * @param current the map as it is
      * @return {@code current} without the keys
      * @throws RouterException INVALID_ARGUMENT for a null or blank key
      */
@@ -66,6 +71,9 @@ public final class Labels {
 
     /**
      * @param id the id
+     * @param what what the map belongs to, for the error message
+     * @param changes the entries to add or replace
+     * @param removed the keys to remove
      * @throws RouterException INVALID_ARGUMENT when the changes give the automatic {@code Id} label another
      *     value, or remove it
      */

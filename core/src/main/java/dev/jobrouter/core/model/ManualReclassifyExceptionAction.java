@@ -14,6 +14,14 @@ import java.util.List;
  */
 public record ManualReclassifyExceptionAction(String queueId, Integer priority,
         List<RouterWorkerSelector> workerSelectors) implements ExceptionAction {
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param queueId the queue to move it to, or {@code null} to keep its queue; the queue must exist
+     * @param priority the priority to give it, or {@code null} to keep its priority
+     * @param workerSelectors selectors to append to its requested ones; {@code null} reads as none
+     *     /
+     */
     public ManualReclassifyExceptionAction {
         workerSelectors = workerSelectors == null ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(workerSelectors));

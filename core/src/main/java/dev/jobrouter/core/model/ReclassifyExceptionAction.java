@@ -12,6 +12,13 @@ import java.util.Map;
  */
 public record ReclassifyExceptionAction(String classificationPolicyId, Map<String, Object> labelsToUpsert)
         implements ExceptionAction {
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param classificationPolicyId the policy, or {@code null} for the job's own
+     * @param labelsToUpsert labels to set first; {@code null} reads as none
+     *     /
+     */
     public ReclassifyExceptionAction {
         labelsToUpsert = labelsToUpsert == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(labelsToUpsert));

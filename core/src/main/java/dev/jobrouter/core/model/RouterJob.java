@@ -69,6 +69,8 @@ public record RouterJob(
      * @param labels the labels: string, number or boolean values
      * @param tags the tags
      * @param dispositionCode the disposition code recorded on the job
+     * @param assignments the job's assignments by id
+     * @param notes the job's notes, oldest first
      */
     public RouterJob(String id, String channelId, String queueId, int priority, JobStatus status, Instant enqueuedAt,
             Map<String, Object> labels, Map<String, Object> tags, Map<String, RouterJobAssignment> assignments,
@@ -95,6 +97,9 @@ public record RouterJob(
      * @param matchingMode the matching mode
      * @param channelReference the caller's reference for the channel
      * @param etag the etag the entity must still have
+     * @param assignments the job's assignments by id
+     * @param notes the job's notes, oldest first
+     * @param scheduledAt when a scheduled job activates, or null
      */
     public RouterJob {
         matchingMode = matchingMode == null ? QUEUE_AND_MATCH : matchingMode;

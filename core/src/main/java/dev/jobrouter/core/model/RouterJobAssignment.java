@@ -30,6 +30,11 @@ public record RouterJobAssignment(
      *
      * @param assignmentId the assignment's id
      * @param workerId the worker's id
+     * @param capacityCost the capacity the job holds
+     * @param assignedAt when the offer was accepted
+     * @param completedAt when the job was completed, or null
+     * @param closedAt when the job was closed, or null
+     * @param releaseAt when the capacity is released, or null
      */
     public RouterJobAssignment(String assignmentId, String workerId, int capacityCost, Instant assignedAt,
             Instant completedAt, Instant closedAt, Instant releaseAt) {

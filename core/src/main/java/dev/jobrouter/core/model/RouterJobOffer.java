@@ -25,7 +25,10 @@ public record RouterJobOffer(
         Instant expiresAt,
         OfferStatus status) {
 
-    /** @return a copy with the given status */
+    /**
+     * @param newStatus the offer's status from now on
+     * @return a copy with the given status
+     */
     public RouterJobOffer withStatus(OfferStatus newStatus) {
         return new RouterJobOffer(offerId, jobId, workerId, channelId, capacityCost, offeredAt, expiresAt, newStatus);
     }

@@ -35,25 +35,85 @@ public record RouterWorkerSelector(String key, LabelOperator labelOperator, Obje
         this(key, labelOperator, value, null, false, null, null);
     }
 
+    /**
+
+     * @param key the label's key
+
+     * @param value a string, boolean or number to compare with
+
+     * @return a selector for workers whose label {@code key} is == {@code value}
+
+     */
+
     public static RouterWorkerSelector equal(String key, Object value) {
         return new RouterWorkerSelector(key, LabelOperator.EQUAL, value);
     }
+
+    /**
+
+     * @param key the label's key
+
+     * @param value a string, boolean or number to compare with
+
+     * @return a selector for workers whose label {@code key} is != {@code value}
+
+     */
 
     public static RouterWorkerSelector notEqual(String key, Object value) {
         return new RouterWorkerSelector(key, LabelOperator.NOT_EQUAL, value);
     }
 
+    /**
+
+     * @param key the label's key
+
+     * @param value a string, boolean or number to compare with
+
+     * @return a selector for workers whose label {@code key} is &lt; {@code value}
+
+     */
+
     public static RouterWorkerSelector lessThan(String key, Object value) {
         return new RouterWorkerSelector(key, LabelOperator.LESS_THAN, value);
     }
+
+    /**
+
+     * @param key the label's key
+
+     * @param value a string, boolean or number to compare with
+
+     * @return a selector for workers whose label {@code key} is &lt;= {@code value}
+
+     */
 
     public static RouterWorkerSelector lessThanOrEqual(String key, Object value) {
         return new RouterWorkerSelector(key, LabelOperator.LESS_THAN_OR_EQUAL, value);
     }
 
+    /**
+
+     * @param key the label's key
+
+     * @param value a string, boolean or number to compare with
+
+     * @return a selector for workers whose label {@code key} is &gt; {@code value}
+
+     */
+
     public static RouterWorkerSelector greaterThan(String key, Object value) {
         return new RouterWorkerSelector(key, LabelOperator.GREATER_THAN, value);
     }
+
+    /**
+
+     * @param key the label's key
+
+     * @param value a string, boolean or number to compare with
+
+     * @return a selector for workers whose label {@code key} is &gt;= {@code value}
+
+     */
 
     public static RouterWorkerSelector greaterThanOrEqual(String key, Object value) {
         return new RouterWorkerSelector(key, LabelOperator.GREATER_THAN_OR_EQUAL, value);

@@ -2,9 +2,13 @@ package dev.jobrouter.core.model;
 
 /** Which workers a list keeps by state. */
 public enum RouterWorkerStateSelector {
+    /** Workers in {@link WorkerState#ACTIVE}. */
     ACTIVE,
+    /** Workers in {@link WorkerState#DRAINING}. */
     DRAINING,
+    /** Workers in {@link WorkerState#INACTIVE}. */
     INACTIVE,
+    /** Every worker. */
     ALL;
 
     /**

@@ -17,6 +17,15 @@ public record ScoringRuleOptions(int batchSize, List<ScoringRuleParameterSelecto
     public static final ScoringRuleOptions DEFAULT = new ScoringRuleOptions(20,
             List.of(ScoringRuleParameterSelector.JOB_LABELS, ScoringRuleParameterSelector.WORKER_SELECTORS), false, true);
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param batchSize how many workers one batch-scoring call gets; 1 or more
+     * @param scoringParameters what the scoring rule is given besides the worker
+     * @param batchScoringEnabled whether the rule scores batches ({@code workers}) instead of one worker at a time
+     * @param descendingOrder whether higher scores are offered first
+     *     /
+     */
     public ScoringRuleOptions {
         scoringParameters = List.copyOf(scoringParameters);
     }

@@ -15,6 +15,12 @@ import dev.jobrouter.core.command.FollowUpCommand;
  * @param command the command to run
  */
 public record FollowUp(FollowUpCommand<?> command) implements Effect {
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param command the command to run
+     *     /
+     */
     public FollowUp {
         requireNonNull(command, "the command of a FollowUp");
     }

@@ -17,6 +17,13 @@ public record Verdict(List<RuleEffect> effects, List<String> firedRules) {
     /** A verdict that allows the transition and adds nothing. */
     public static final Verdict ALLOW = new Verdict(List.of(), List.of());
 
+    /**
+     * The canonical constructor: checks the components and keeps immutable copies of collections.
+     *
+     * @param effects every effect, with the rule that inserted it, in insertion order
+     * @param firedRules the names of the rules that fired, in firing order (a rule firing twice is named twice)
+     *     /
+     */
     public Verdict {
         effects = List.copyOf(effects);
         firedRules = List.copyOf(firedRules);
@@ -24,6 +31,7 @@ public record Verdict(List<RuleEffect> effects, List<String> firedRules) {
 
     /**
      * @param rule the rule
+     * @param effect what the rules said
      * @return a verdict of one effect, inserted by the given rule, which fired once
      */
     public static Verdict of(String rule, Effect effect) {
