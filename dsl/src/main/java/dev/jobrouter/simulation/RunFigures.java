@@ -51,8 +51,8 @@ final class RunFigures {
     private final Map<String, Instant> waitingSince = new LinkedHashMap<>();
     private final Map<String, Held> held = new HashMap<>();
 
-    long created, completed, closed, cancelled;
-    long issued, accepted, declined, expired, revoked;
+    private long created, completed, closed, cancelled;
+    private long issued, accepted, declined, expired, revoked;
     private final Map<ErrorCode, Long> refusals = new EnumMap<>(ErrorCode.class);
     private final Map<SimulationReport.Refusal, Long> refusalsByRule = new HashMap<>();
     private final Callers all = new Callers();
