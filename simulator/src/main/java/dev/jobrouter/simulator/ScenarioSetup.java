@@ -54,6 +54,9 @@ final class ScenarioSetup {
         this.duration = Duration.ofMillis(Math.round(hours * 3_600_000));
         this.seed = seedOverride != null ? seedOverride : scenario.seed() != null ? scenario.seed() : 0;
         this.interval = duration("interval", scenario.interval(), Duration.ofMinutes(15));
+        if (interval.isZero()) {
+            throw problem("interval", "must be longer than zero, not " + scenario.interval());
+        }
         this.serviceLevel = duration("serviceLevel", scenario.serviceLevel(), Duration.ofSeconds(20));
         Path directory = file.toAbsolutePath().getParent();
         this.rules = list(scenario.rules()).stream().map(directory::resolve).toList();

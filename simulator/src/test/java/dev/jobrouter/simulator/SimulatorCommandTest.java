@@ -158,6 +158,10 @@ class SimulatorCommandTest {
         assertProblem(run(badProbability.toString(), "-o", out.toString()),
                 "bad-probability.json: behaviour.accepting accepting must be a probability between 0 and 1, not 1.9");
 
+        Path zeroInterval = write(dir, "zero-interval.json", small.replace("\"seed\": 5,", "\"seed\": 5, \"interval\": \"PT0S\","));
+        assertProblem(run(zeroInterval.toString(), "-o", out.toString()),
+                "zero-interval.json: interval must be longer than zero, not PT0S");
+
         assertProblem(run(resource("small.json").toString(), "--hours", "0", "-o", out.toString()),
                 "small.json: --hours must be above 0");
         assertProblem(run(resource("small.json").toString(), "--compare", dir.resolve("nope.drl").toString()),
