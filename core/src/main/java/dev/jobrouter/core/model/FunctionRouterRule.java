@@ -19,7 +19,7 @@ public record FunctionRouterRule(RuleFunction function, String name) implements 
     }
 
     /**
-     * @param name a display name
+     * @param name the name the function was registered under
      * @return a rule that calls the function registered under {@code name}
      */
     public static FunctionRouterRule named(String name) {

@@ -8,7 +8,7 @@ public final class LabelValues {
     private LabelValues() {}
 
     /**
-     * @param value the value
+     * @param value a label value
      * @return a key equal for values a selector's {@code EQUAL} treats as equal: a finite number as its
      *     decimal without trailing zeros ({@code 5}, {@code 5.0} and {@code 5L} share one), anything else as it is
      */

@@ -70,10 +70,10 @@ public final class Labels {
     }
 
     /**
-     * @param id the id
      * @param what what the map belongs to, for the error message
      * @param changes the entries to add or replace
      * @param removed the keys to remove
+     * @param id the owner's id: the value the {@code Id} label must keep
      * @throws RouterException INVALID_ARGUMENT when the changes give the automatic {@code Id} label another
      *     value, or remove it
      */
@@ -90,8 +90,8 @@ public final class Labels {
 
     /**
      * @param what what the entry belongs to, for the error message ("worker selector of job j1")
-     * @param key the key
-     * @param value the value
+     * @param key the entry's key
+     * @param value the entry's value
      * @throws RouterException INVALID_ARGUMENT for a blank key or a value that is not a string,
      *     boolean or immutable number
      */

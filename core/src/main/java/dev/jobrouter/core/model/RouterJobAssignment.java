@@ -47,7 +47,7 @@ public record RouterJobAssignment(
     }
 
     /**
-     * @param at the instant
+     * @param at when the job was completed
      * @return a copy marked completed at the given instant
      */
     public RouterJobAssignment completed(Instant at) {
@@ -55,7 +55,7 @@ public record RouterJobAssignment(
     }
 
     /**
-     * @param at the instant
+     * @param at when the capacity is to be released
      * @return a copy whose capacity is to be released at the given instant
      */
     public RouterJobAssignment releasingAt(Instant at) {
@@ -63,7 +63,7 @@ public record RouterJobAssignment(
     }
 
     /**
-     * @param at the instant
+     * @param at when the job was closed
      * @return a copy marked closed at the given instant
      */
     public RouterJobAssignment closed(Instant at) {
@@ -71,7 +71,7 @@ public record RouterJobAssignment(
     }
 
     /**
-     * @param at the instant
+     * @param at when the job was unassigned
      * @return a copy marked handed back at the given instant
      */
     public RouterJobAssignment unassigned(Instant at) {

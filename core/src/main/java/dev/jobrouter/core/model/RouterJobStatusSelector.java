@@ -37,7 +37,7 @@ public enum RouterJobStatusSelector {
     }
 
     /**
-     * @param status the status
+     * @param status a job's status
      * @return whether it keeps a job in the status
      */
     public boolean keeps(JobStatus status) {

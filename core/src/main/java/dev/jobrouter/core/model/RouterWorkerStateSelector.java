@@ -12,7 +12,7 @@ public enum RouterWorkerStateSelector {
     ALL;
 
     /**
-     * @param state the state
+     * @param state a worker's state
      * @return whether it keeps a worker in the state
      */
     public boolean keeps(WorkerState state) {

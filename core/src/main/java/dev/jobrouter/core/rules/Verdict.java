@@ -30,7 +30,7 @@ public record Verdict(List<RuleEffect> effects, List<String> firedRules) {
     }
 
     /**
-     * @param rule the rule
+     * @param rule the name of the rule that decided
      * @param effect what the rules said
      * @return a verdict of one effect, inserted by the given rule, which fired once
      */

@@ -23,7 +23,7 @@ public final class RouterTime {
 
     /**
      * @param name what the instant is, for the message
-     * @param instant the instant
+     * @param instant the instant to check
      * @return the instant
      * @throws RouterException INVALID_ARGUMENT when it is null or outside {@link #EARLIEST} to {@link #LATEST}
      */
