@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * The tally of one simulation run: what happened, to the whole run and to the current interval. The
@@ -51,8 +52,8 @@ final class RunFigures {
     private final Map<String, Instant> waitingSince = new LinkedHashMap<>();
     private final Map<String, Held> held = new HashMap<>();
 
-    private long created, completed, closed, cancelled;
-    private long issued, accepted, declined, expired, revoked;
+    /** Counted for the run only; what the intervals count, the run's totals add up from them. */
+    private long completed, closed, cancelled, revoked;
     private final Map<ErrorCode, Long> refusals = new EnumMap<>(ErrorCode.class);
     private final Map<SimulationReport.Refusal, Long> refusalsByRule = new HashMap<>();
     private final Callers all = new Callers();
@@ -94,7 +95,6 @@ final class RunFigures {
     // ---- what happened
 
     void received(String jobId, Instant at) {
-        created++;
         arrivedNow++;
         waitingSince.put(jobId, at);
         maxWaitingNow = Math.max(maxWaitingNow, waitingSince.size());
@@ -102,7 +102,6 @@ final class RunFigures {
 
     /** A worker accepted the job's offer; it holds {@code cost} of the worker's capacity from {@code at}. */
     void answered(String jobId, Instant at, int cost, String queueId, int priority) {
-        accepted++;
         acceptedNow++;
         held.put(jobId, new Held(at, cost));
         Instant since = waitingSince.remove(jobId);
@@ -146,17 +145,14 @@ final class RunFigures {
     }
 
     void offerIssued() {
-        issued++;
         issuedNow++;
     }
 
     void offerDeclined() {
-        declined++;
         declinedNow++;
     }
 
     void offerExpired() {
-        expired++;
         expiredNow++;
     }
 
@@ -203,19 +199,27 @@ final class RunFigures {
 
     SimulationReport report(long seed, Duration simulated, long stillWaiting, List<String> violations, List<String> log) {
         double capacitySeconds = totalCapacity * seconds(simulated);
+        long created = sum(SimulationReport.IntervalFigures::arrived);
+        long accepted = sum(SimulationReport.IntervalFigures::offersAccepted);
         Map<String, SimulationReport.CallerFigures> queues = new LinkedHashMap<>();
         byQueue.forEach((queue, callers) -> queues.put(queue, callers.figures()));
         Map<Integer, SimulationReport.CallerFigures> priorities = new LinkedHashMap<>();
         byPriority.forEach((priority, callers) -> priorities.put(priority, callers.figures()));
         return new SimulationReport(seed, simulated,
                 new SimulationReport.JobCounts(created, accepted, completed, closed, cancelled),
-                new SimulationReport.OfferCounts(issued, accepted, declined, expired, revoked),
+                new SimulationReport.OfferCounts(sum(SimulationReport.IntervalFigures::offersIssued), accepted,
+                        sum(SimulationReport.IntervalFigures::offersDeclined),
+                        sum(SimulationReport.IntervalFigures::offersExpired), revoked),
                 all.figures(), threshold, stillWaiting,
                 capacitySeconds == 0 ? 0 : busyCapacitySeconds / capacitySeconds,
                 refusals, refusalsByRule, queues, priorities, intervals, violations, log);
     }
 
     // ---- helpers
+
+    private long sum(ToLongFunction<SimulationReport.IntervalFigures> figure) {
+        return intervals.stream().mapToLong(figure).sum();
+    }
 
     private void release(String jobId, Instant at) {
         Held released = held.remove(jobId);

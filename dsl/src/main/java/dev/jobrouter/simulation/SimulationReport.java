@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * @param byQueue the callers by the queue their job was in when the wait ended
  * @param byPriority the callers by their job's priority when the wait ended
  * @param intervals the run's figures interval by interval, in time order; the last one may be shorter
+ *     (a run of no length has one, empty)
  * @param invariantViolations broken invariants found after each step; expected to be empty
  * @param eventLog every event of the run, one {@code toString()} per line, when the simulation was
  *     asked to {@link Simulation#recordEvents(boolean) record} them; else empty
@@ -66,6 +67,7 @@ public record SimulationReport(
      * @param byQueue the callers by the queue their job was in when the wait ended
      * @param byPriority the callers by their job's priority when the wait ended
      * @param intervals the run's figures interval by interval, in time order; the last one may be shorter
+     *     (a run of no length has one, empty)
      * @param invariantViolations broken invariants found after each step; expected to be empty
      * @param eventLog every event of the run, one {@code toString()} per line, when the simulation was
      *     asked to {@link Simulation#recordEvents(boolean) record} them; else empty

@@ -114,9 +114,9 @@ final class SimulationRun {
         } finally {
             subscription.cancel();
         }
-        if (!duration.isZero()) {
-            figures.closeInterval(end);
-        }
+        // The last interval ends with the run, shorter than the others or, for a run of no length, empty:
+        // the run's totals are the intervals' sums, so what happened at the very start counts too.
+        figures.closeInterval(end);
         long stillWaiting = 0;
         for (String jobId : figures.waiting()) {
             if (isQueued(jobId)) {

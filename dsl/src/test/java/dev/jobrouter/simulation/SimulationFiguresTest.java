@@ -104,6 +104,20 @@ class SimulationFiguresTest {
     }
 
     @Test
+    void aRunOfNoLengthHasOneEmptyInterval() {
+        try (JobRouter router = router(1)) {
+            SimulationReport report = everyTenMinutes(router).run(Duration.ZERO);
+
+            assertThat(report.intervals()).singleElement().satisfies(only -> {
+                assertThat(only.start()).isEqualTo(T0);
+                assertThat(only.length()).isZero();
+                assertThat(only.arrived()).isZero();
+            });
+            assertThat(report.jobs().created()).isZero();
+        }
+    }
+
+    @Test
     void theServiceLevelCountsAnswersWithinTheThreshold() {
         try (JobRouter strict = router(1); JobRouter lenient = router(1)) {
             SimulationReport within20 = everyTenMinutes(strict).serviceLevelThreshold(ofSeconds(20)).run(Duration.ofHours(1));
