@@ -177,6 +177,8 @@ public final class Arrivals {
         if (profile != null) {
             return profile.after(previous, work);
         }
+        // A steady rate keeps its own rounding rather than going through RateProfile.constant: a rate
+        // profile rounds up to the millisecond, and that would move every arrival of a seed's earlier runs.
         double seconds = work / poissonRate.perSecond();
         return previous.plusMillis(Math.max(1, Math.round(seconds * 1000)));
     }

@@ -65,8 +65,7 @@ final class HtmlReport {
                 page.append("</table>\n");
             }
             page.append("<h3>By queue</h3>\n");
-            breakdown(page, "queue", report.byQueue().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(entry -> Map.entry(entry.getKey(), entry.getValue())).toList());
+            breakdown(page, "queue", report.byQueue().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList());
             page.append("<h3>By priority</h3>\n");
             breakdown(page, "priority", report.byPriority().entrySet().stream()
                     .sorted(Map.Entry.<Integer, SimulationReport.CallerFigures>comparingByKey(Comparator.reverseOrder()))

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 record Scenario(String name, String start, Double hours, Long seed, String interval, String serviceLevel,
         List<String> rules, List<Policy> distributionPolicies, List<Queue> queues, List<WorkerGroup> workers,
-        List<Stream> arrivals, Behaviour behaviour) {
+        List<Arrival> arrivals, Behaviour behaviour) {
 
     /**
      * @param id required
@@ -63,7 +63,7 @@ record Scenario(String name, String start, Double hours, Long seed, String inter
      * @param labels the label mix: each arrival draws one variant by weight; default none
      * @param patience how long callers wait before hanging up; default forever
      */
-    record Stream(String queue, String channel, Integer priority, List<RateStep> perHour, List<LabelVariant> labels,
+    record Arrival(String queue, String channel, Integer priority, List<RateStep> perHour, List<LabelVariant> labels,
             Distribution patience) {}
 
     /**

@@ -62,7 +62,7 @@ final class ScenarioSetup {
         this.rules = list(scenario.rules()).stream().map(directory::resolve).toList();
         required("distributionPolicies", scenario.distributionPolicies());
         required("queues", scenario.queues());
-        List<Scenario.Stream> streams = required("arrivals", scenario.arrivals());
+        List<Scenario.Arrival> streams = required("arrivals", scenario.arrivals());
         // The simulation's inputs are checked here, before any run starts; the router's definitions
         // are checked when the router is built, also before a run.
         for (int i = 0; i < streams.size(); i++) {
@@ -177,7 +177,7 @@ final class ScenarioSetup {
 
     // ---- the simulation's inputs
 
-    private Arrivals arrivals(String at, Scenario.Stream stream) {
+    private Arrivals arrivals(String at, Scenario.Arrival stream) {
         List<Scenario.RateStep> steps = required(at + ".perHour", stream.perHour());
         List<RateProfile.Step> profile = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -190,19 +190,16 @@ final class ScenarioSetup {
                 .queue(required(at + ".queue", stream.queue()))
                 .channel(orDefault(stream.channel(), "voice"))
                 .priority(orDefault(stream.priority(), 1)));
-        List<Scenario.LabelVariant> variants = list(stream.labels());
-        if (!variants.isEmpty()) {
-            LabelMix mix = null;
-            for (int i = 0; i < variants.size(); i++) {
-                Scenario.LabelVariant variant = variants.get(i);
+        List<Scenario.LabelVariant> given = list(stream.labels());
+        if (!given.isEmpty()) {
+            List<LabelMix.Variant> variants = new ArrayList<>();
+            for (int i = 0; i < given.size(); i++) {
+                Scenario.LabelVariant variant = given.get(i);
                 String variantAt = at + ".labels[" + i + "]";
                 double weight = required(variantAt + ".weight", variant.weight());
-                Map<String, Object> labels = orDefault(variant.labels(), Map.of());
-                LabelMix so = mix;
-                mix = field(variantAt, () -> so == null ? LabelMix.of(weight, labels) : so.or(weight, labels));
+                variants.add(field(variantAt, () -> new LabelMix.Variant(weight, orDefault(variant.labels(), Map.of()))));
             }
-            LabelMix labels = mix;
-            arrivals = arrivals.labels(labels);
+            arrivals = arrivals.labels(new LabelMix(variants));
         }
         if (stream.patience() != null) {
             TimeDistribution patience = distribution(at + ".patience", stream.patience());
@@ -216,9 +213,8 @@ final class ScenarioSetup {
         if (given == null) {
             return WorkerBehaviour.accepting(1);
         }
-        WorkerBehaviour behaviour = field("behaviour.accepting", () -> WorkerBehaviour.accepting(orDefault(given.accepting(), 1.0)));
-        WorkerBehaviour so = behaviour;
-        behaviour = field("behaviour.ignoring", () -> so.ignoring(orDefault(given.ignoring(), 0.0)));
+        WorkerBehaviour behaviour = field("behaviour", () -> WorkerBehaviour.accepting(orDefault(given.accepting(), 1.0))
+                .ignoring(orDefault(given.ignoring(), 0.0)));
         if (given.respondAfter() != null) {
             behaviour = behaviour.respondAfter(distribution("behaviour.respondAfter", given.respondAfter()));
         }
@@ -229,9 +225,8 @@ final class ScenarioSetup {
             behaviour = behaviour.wrapUp(distribution("behaviour.wrapUp", given.wrapUp()));
         }
         if (given.declineRetryAfter() != null) {
-            WorkerBehaviour before = behaviour;
-            behaviour = field("behaviour.declineRetryAfter",
-                    () -> before.declineRetryAfter(duration("behaviour.declineRetryAfter", given.declineRetryAfter(), null)));
+            // duration(..) refuses a negative one, the only one declineRetryAfter refuses.
+            behaviour = behaviour.declineRetryAfter(duration("behaviour.declineRetryAfter", given.declineRetryAfter(), null));
         }
         return behaviour;
     }
