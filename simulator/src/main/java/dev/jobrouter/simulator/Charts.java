@@ -25,6 +25,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * headless with JFreeChart: no display is needed.
  */
 final class Charts {
+    static {
+        // Before any AWT class below is loaded: the charts are drawn without a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
     static final int WIDTH = 900;
     static final int HEIGHT = 420;
     private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
@@ -49,10 +54,6 @@ final class Charts {
                     row -> row.serviceLevel() * 100),
             new Chart("utilisation.png", "Utilisation per interval", "% of the workers' capacity held",
                     row -> row.utilisation() * 100));
-
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
 
     private Charts() {}
 
