@@ -5,6 +5,7 @@ import dev.jobrouter.core.internal.host.LocalHost;
 import dev.jobrouter.core.model.RouterJob;
 import dev.jobrouter.core.model.RouterJobPositionDetails;
 import dev.jobrouter.core.model.RouterQueueStatistics;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +25,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A caller's view of a queue of {@code queued} jobs (no workers, priorities 1 to 10): a random job's
- * position, and the queue's statistics, next to the lookup of a random job as the floor. The figure
- * is the ratio between 1,000,000 and 1,000 jobs.
+ * position, and the queue's statistics, next to the lookup of a random job as the floor, through the
+ * router and in a plain JDK map. The figure is the ratio between 1,000,000 and 1,000 jobs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+// The heap's pages are touched at start: without that, the first pass of allocation through a fresh
+// eden pays a page fault every 4 KiB, and the thousand-job figures swung between 35 and 260 ns a
+// lookup, by whether the last GC had come yet.
+@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class QueueStatisticsBenchmark {
 
     @State(Scope.Thread)
@@ -40,6 +44,8 @@ public class QueueStatisticsBenchmark {
         int queued;
 
         LocalHost engine;
+        /** The same ids in a plain JDK map, each to its job: the floor without the router around it. */
+        final Map<String, RouterJob> plainMap = new HashMap<>();
         final SplittableRandom random = new SplittableRandom(7);
 
         @Setup(Level.Trial)
@@ -47,6 +53,10 @@ public class QueueStatisticsBenchmark {
             engine = Routers.engine("drools");
             for (int i = 0; i < queued; i++) {
                 engine.execute(new UpsertJob("job-" + i, "voice", "q1", 1 + random.nextInt(10), Map.of(), Map.of()));
+            }
+            for (int i = 0; i < queued; i++) {
+                String jobId = "job-" + i;
+                plainMap.put(jobId, engine.read(engine -> engine.getJob(jobId)));
             }
         }
 
@@ -64,6 +74,15 @@ public class QueueStatisticsBenchmark {
     public RouterJob jobLookup(Queue state) {
         String jobId = "job-" + state.random.nextInt(state.queued);
         return state.engine.read(engine -> engine.getJob(jobId));
+    }
+
+    /**
+     * The floor under {@link #jobLookup}: a {@link HashMap} get of a fresh id string, no router. Its
+     * ratio between a million and a thousand is this machine's memory latency, which no index changes.
+     */
+    @Benchmark
+    public RouterJob hashMapLookup(Queue state) {
+        return state.plainMap.get("job-" + state.random.nextInt(state.queued));
     }
 
     @Benchmark
