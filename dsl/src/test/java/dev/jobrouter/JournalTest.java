@@ -31,6 +31,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,6 +202,36 @@ class JournalTest {
         }
         try (JobRouter router = open(T0)) {
             assertThat(router.listJobs()).extracting(j -> j.id()).containsExactly("j1", "j2", "j3", "j4");
+        }
+    }
+
+    /**
+     * File names do not follow the default locale: under one whose digits are not ASCII (Arabic, here)
+     * segments and snapshots were once named in those digits, which the reader's patterns do not
+     * match, so a journal written there came back empty anywhere.
+     */
+    @Test
+    void aJournalWrittenUnderALocaleWithOtherDigitsComesBackUnderAnyLocale() throws IOException {
+        Locale before = Locale.getDefault();
+        EngineSnapshot written;
+        try {
+            Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+            try (JobRouter router = open(T0)) {
+                traffic(router);
+                written = router.snapshot();
+            }
+        } finally {
+            Locale.setDefault(before);
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("segments and snapshots named in ASCII digits")
+                    .anyMatch(name -> name.matches("segment-[0-9]{20}\\.log"))
+                    .anyMatch(name -> name.matches("snapshot-[0-9]{20}\\.bin"))
+                    .allMatch(name -> name.chars().allMatch(c -> c < 128));
+        }
+        try (JobRouter router = open(T0)) {
+            assertThat(router.snapshot()).isEqualTo(written);
         }
     }
 

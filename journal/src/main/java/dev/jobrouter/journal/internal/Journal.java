@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -334,7 +335,7 @@ public final class Journal implements ExecutionLog, AutoCloseable {
         }
         long lsn = appended;
         lastSnapshotLsn = lsn;
-        String name = String.format("snapshot-%020d", lsn);
+        String name = String.format(Locale.ROOT, "snapshot-%020d", lsn);   // ASCII digits, as SNAPSHOT reads them
         try {
             byte[] payload = ValueCodec.encode(new JournalEntry.Snapshot(lsn, state.get(), at, seed, rules));
             ByteBuffer frame = Frames.encode(lsn, payload);

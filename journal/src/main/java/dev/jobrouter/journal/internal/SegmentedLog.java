@@ -6,6 +6,7 @@ import dev.jobrouter.journal.JournalFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -293,6 +294,6 @@ public final class SegmentedLog implements AutoCloseable {
     }
 
     static String nameOf(long firstLsn) {
-        return String.format("segment-%020d.log", firstLsn);
+        return String.format(Locale.ROOT, "segment-%020d.log", firstLsn);   // ASCII digits whatever the default locale
     }
 }
