@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -152,7 +153,7 @@ public record SimulationReport(
 
     /** @return the figures as a few lines of text, for logs and comparisons */
     public String summary() {
-        StringBuilder text = new StringBuilder(String.format("""
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
                 simulated %s, seed %d
                 jobs: %d created, %d assigned, %d completed, %d closed, %d cancelled, %d still waiting
                 offers: %d issued, %d accepted, %d declined, %d expired, %d revoked
@@ -172,7 +173,7 @@ public record SimulationReport(
         refusalsByRule.entrySet().stream()
                 .sorted(Map.Entry.<Refusal, Long>comparingByValue().reversed()
                         .thenComparing(entry -> entry.getKey().toString()))
-                .forEach(entry -> text.append(String.format("%n  %d x %s", entry.getValue(), entry.getKey())));
+                .forEach(entry -> text.append(String.format(Locale.ROOT, "%n  %d x %s", entry.getValue(), entry.getKey())));
         appendBreakdown(text, "by queue", byQueue.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .collect(Collectors.toMap(entry -> entry.getKey(), Map.Entry::getValue, (a, b) -> a,
@@ -188,8 +189,8 @@ public record SimulationReport(
         if (figures.isEmpty()) {
             return;
         }
-        text.append(String.format("%n%s:", title));
-        figures.forEach((name, callers) -> text.append(String.format(
+        text.append(String.format(Locale.ROOT, "%n%s:", title));
+        figures.forEach((name, callers) -> text.append(String.format(Locale.ROOT,
                 "%n  %s: %d answered (mean wait %s, p95 %s), %d abandoned, service level %s",
                 name, callers.answered(), callers.answeredWaits().mean(), callers.answeredWaits().p95(),
                 callers.abandoned(), percent(callers.serviceLevel()))));
@@ -197,6 +198,6 @@ public record SimulationReport(
 
     /** @return a share as a percentage with one decimal, or "n/a" for {@code NaN} */
     static String percent(double share) {
-        return Double.isNaN(share) ? "n/a" : String.format("%.1f%%", share * 100);
+        return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 }

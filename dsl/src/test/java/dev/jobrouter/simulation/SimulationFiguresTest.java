@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -283,6 +284,25 @@ class SimulationFiguresTest {
                         .abandonAfter(TimeDistribution.exponential(ofMinutes(2))))
                 .workers(WorkerBehaviour.accepting(0.9).handleTime(TimeDistribution.exponential(ofMinutes(2))))
                 .run(Duration.ofHours(1));
+    }
+
+    /** The summary is for logs and comparisons: the same text whatever the default locale's digits and decimal mark. */
+    @Test
+    void theSummaryReadsTheSameUnderEveryLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            List<String> summaries = new ArrayList<>();
+            for (String locale : List.of("en", "de-DE", "ar-EG")) {
+                Locale.setDefault(Locale.forLanguageTag(locale));
+                try (JobRouter router = router(1)) {
+                    summaries.add(aMixedHour(router).summary());
+                }
+            }
+            assertThat(summaries.get(0)).contains("service level: ").containsPattern("[0-9]\\.[0-9]%");
+            assertThat(summaries).containsOnly(summaries.get(0));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** One self-contained HTML page: the key figures, the charts inlined as data URIs, and the breakdowns of each run. */
@@ -32,7 +33,7 @@ final class HtmlReport {
                 </style></head><body>
                 """.formatted(html(scenario.name())));
         page.append("<h1>").append(html(scenario.name())).append("</h1>\n<p>")
-                .append(html(String.format("%s of virtual time from %s, seed %d.", scenario.duration(), scenario.start(),
+                .append(html(String.format(Locale.ROOT, "%s of virtual time from %s, seed %d.", scenario.duration(), scenario.start(),
                         scenario.seed())))
                 .append("</p>\n<h2>Key figures</h2>\n<table><tr><th></th>");
         runs.forEach(run -> page.append("<th>").append(html(run.label())).append("<br><small>")
