@@ -18,6 +18,7 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.impl.RuleBaseFactory;
+import org.drools.io.ByteArrayResource;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -32,7 +33,6 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.conf.IndexLeftBetaMemoryOption;
 import org.kie.internal.conf.IndexRightBetaMemoryOption;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * The built-in rules together with a user's DRL. The built-in rules come precompiled (see
@@ -149,7 +149,10 @@ public final class RuleBase {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleBase.class.getClassLoader()));
         for (DrlSource source : sources) {
-            Resource resource = ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
+            // The encoding is named: without it Drools decodes the bytes in the JVM's default charset,
+            // and under LANG=C a rule's non-ASCII names and literals silently came out different.
+            Resource resource = new ByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8.name());
             resource.setSourcePath(source.name());
             builder.add(resource, ResourceType.DRL);
         }
