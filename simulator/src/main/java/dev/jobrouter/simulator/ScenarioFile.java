@@ -26,6 +26,9 @@ final class ScenarioFile {
 
     /** @throws ScenarioException naming the file, and the line and column of a JSON problem */
     static Scenario read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException(file + ": is a directory, not a scenario file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(file + ": no such scenario file");
         }

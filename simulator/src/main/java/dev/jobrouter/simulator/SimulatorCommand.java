@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,10 +86,14 @@ public final class SimulatorCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioSetup scenario = new ScenarioSetup(ScenarioFile.read(scenarioFile), scenarioFile, seed, hours);
         for (Path file : compare) {
+            if (Files.isDirectory(file)) {
+                throw new ScenarioException(file + ": is a directory, not a rule file for --compare");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new ScenarioException(file + ": no such rule file for --compare");
             }
         }
+        createOutputDirectory();   // before the runs: a bad -o should not cost the simulation's time first
         List<SimulatedRun> runs = new ArrayList<>();
         runs.add(simulate(scenario, "scenario", scenario.rules()));
         if (!compare.isEmpty()) {
@@ -129,12 +134,28 @@ public final class SimulatorCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private void writeReports(ScenarioSetup scenario, List<SimulatedRun> runs) {
+    private void createOutputDirectory() {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the output directory " + out + ": " + reason(e), e);
         }
+    }
+
+    /** @return why a directory could not be made, in words: the JDK's message is often just the path */
+    private String reason(IOException e) {
+        for (Path part = out.toAbsolutePath(); part != null; part = part.getParent()) {
+            if (Files.exists(part) && !Files.isDirectory(part)) {
+                return part + " is a file, not a directory";
+            }
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied on " + e.getMessage();
+        }
+        return e.getClass().getSimpleName() + " " + e.getMessage();
+    }
+
+    private void writeReports(ScenarioSetup scenario, List<SimulatedRun> runs) {
         StringBuilder summary = new StringBuilder(scenario.name()).append(System.lineSeparator());
         for (SimulatedRun run : runs) {
             summary.append(System.lineSeparator()).append("== ").append(run.label()).append(": ")

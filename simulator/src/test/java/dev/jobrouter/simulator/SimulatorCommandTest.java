@@ -175,6 +175,19 @@ class SimulatorCommandTest {
         assertThat(broken.err()).startsWith("jobrouter-simulator: ").contains("broken.drl");
     }
 
+    /** An output directory that cannot be made is refused before any run, not after the simulation's minutes. */
+    @Test
+    void aDirectoryForTheScenarioOrAFileInTheWayOfTheOutputIsOneClearLine(@TempDir Path dir) throws IOException {
+        assertProblem(run(dir.toString()), dir.getFileName() + ": is a directory, not a scenario file");
+        assertProblem(run(resource("small.json").toString(), "--compare", dir.toString()),
+                dir.getFileName() + ": is a directory, not a rule file for --compare");
+
+        Path blocker = write(dir, "blocker", "a file where the output directory's parent should be");
+        Result blocked = run(resource("small.json").toString(), "-o", blocker.resolve("report").toString());
+        assertProblem(blocked, "cannot create the output directory " + blocker.resolve("report"));
+        assertThat(blocked.err()).as("the reason, in words").contains("blocker is a file, not a directory");
+    }
+
     @Test
     void aUsageErrorIsExitCode2WithTheUsage() {
         Result noScenario = run();
