@@ -17,6 +17,7 @@ import dev.jobrouter.core.model.ScheduleAndSuspendMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class ListsTest {
     @Test
     void pagesWalkTheListAndSayWhereToContinue() {
         for (int i = 0; i < 25; i++) {
-            router.job(String.format("j%02d", i)).channel("voice").queue("q1").upsert();
+            router.job(String.format(Locale.ROOT, "j%02d", i)).channel("voice").queue("q1").upsert();
         }
         router.cancelJob("j03");
         List<String> seen = new ArrayList<>();

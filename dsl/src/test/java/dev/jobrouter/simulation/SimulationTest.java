@@ -164,7 +164,6 @@ class SimulationTest {
         }
     }
 
-    /** Your rules change the figures: a rule that keeps every worker 2 minutes after a close. */
     /** @return DRL that keeps every worker {@code seconds} after a close */
     private static String wrapUpRule(int seconds) {
         return """
@@ -176,9 +175,9 @@ class SimulationTest {
                     CloseJob()
                     Now($now : instant)
                 then
-                    insert(new ReleaseCapacityAt($now.plusSeconds(%d)));
+                    insert(new ReleaseCapacityAt($now.plusSeconds(SECONDS)));
                 end
-                """.formatted(seconds);
+                """.replace("SECONDS", Integer.toString(seconds));   // not %d: the default locale may have its own digits
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The demo runs to the end and prints a classified job's path. */
@@ -13,12 +14,15 @@ class HandleAnOfferDemoTest {
     @Test
     void theDemoPrintsTheClassifiedJobsQueuePrioritySelectorsAndWorker() throws Exception {
         PrintStream console = System.out;
+        Locale locale = Locale.getDefault();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Locale.setDefault(Locale.ROOT);   // the demo prints numbers for a person, in the default locale's digits
         try {
             HandleAnOffer.main(new String[0]);
         } finally {
             System.setOut(console);
+            Locale.setDefault(locale);
         }
 
         assertThat(printed.toString(StandardCharsets.UTF_8))
