@@ -54,6 +54,9 @@ import dev.jobrouter.rules.internal.MvelExpressions;
 import dev.jobrouter.rules.internal.RuleBase;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -891,27 +894,43 @@ public final class JobRouter implements AutoCloseable {
         }
 
         /**
-         * Adds the DRL in a file.
+         * Adds the DRL in a file, read as UTF-8.
          *
          * @param file a DRL file
          * @return this builder
-         * @throws RouterException RULES_INVALID when the file cannot be read
+         * @throws RouterException RULES_INVALID when the file cannot be read or is not UTF-8
          */
         public Builder rulesFrom(Path file) {
             Arguments.required("file", file);
             try {
-                return rules(file.toString(), Files.readString(file));
+                return rules(file.toString(), utf8("rules file " + file, Files.readAllBytes(file)));
             } catch (IOException e) {
                 throw new RouterException(ErrorCode.RULES_INVALID, "cannot read rules from " + file + ": " + e, null, e);
             }
         }
 
         /**
-         * Adds the DRL in a classpath resource, such as {@code "com/example/rules/vip.drl"}.
+         * Decodes DRL strictly: bytes that are not UTF-8 are refused rather than replaced, since a
+         * replaced character in a literal would make its rule silently never match.
+         */
+        private static String utf8(String source, byte[] bytes) {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate(bytes.length);   // UTF-8 never has fewer bytes than chars
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();   // reports malformed input
+            if (decoder.decode(in, out, true).isError()) {
+                throw new RouterException(ErrorCode.RULES_INVALID, source + " is not UTF-8 text (at byte offset "
+                        + in.position() + "): DRL is read as UTF-8, save it so");
+            }
+            decoder.flush(out);
+            return out.flip().toString();
+        }
+
+        /**
+         * Adds the DRL in a classpath resource, such as {@code "com/example/rules/vip.drl"}, read as UTF-8.
          *
          * @param resource a DRL resource on the classpath
          * @return this builder
-         * @throws RouterException RULES_INVALID when there is no such resource
+         * @throws RouterException RULES_INVALID when there is no such resource, or it is not UTF-8
          */
         public Builder rulesFromClasspath(String resource) {
             Arguments.required("resource", resource);
@@ -924,7 +943,7 @@ public final class JobRouter implements AutoCloseable {
                 if (in == null) {
                     throw new RouterException(ErrorCode.RULES_INVALID, "no rules resource " + resource + " on the classpath");
                 }
-                return rules(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return rules(resource, utf8("rules resource " + resource, in.readAllBytes()));
             } catch (IOException e) {
                 throw new RouterException(ErrorCode.RULES_INVALID, "cannot read rules resource " + resource + ": " + e,
                         null, e);

@@ -12,6 +12,7 @@ import dev.jobrouter.core.ErrorCode;
 import dev.jobrouter.core.RouterException;
 import dev.jobrouter.core.model.JobStatus;
 import dev.jobrouter.core.model.RouterJob;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -405,6 +406,29 @@ class UserRulesTest {
 
             assertRefusedBy(() -> router.deleteJob("j1"), "jobs are kept", ErrorCode.CONFLICT);
         }
+    }
+
+    /**
+     * DRL is read as UTF-8, from a file and from the classpath alike: bytes that are not UTF-8 are an
+     * error naming the source and where, never replaced in silence (a literal would then never match).
+     */
+    @Test
+    void ruleSourcesThatAreNotUtf8AreRefusedNamingWhere(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latin-1.drl");
+        try (var in = getClass().getResourceAsStream("/com/example/rules/latin-1.drl")) {
+            Files.write(file, in.readAllBytes());
+        }
+        String where = "is not UTF-8 text (at byte offset 31): DRL is read as UTF-8, save it so";
+        assertThatThrownBy(() -> JobRouter.builder().rulesFrom(file))
+                .isInstanceOfSatisfying(RouterException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.RULES_INVALID);
+                    assertThat(e.getMessage()).isEqualTo("rules file " + file + " " + where);
+                });
+        assertThatThrownBy(() -> JobRouter.builder().rulesFromClasspath("com/example/rules/latin-1.drl"))
+                .isInstanceOfSatisfying(RouterException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.RULES_INVALID);
+                    assertThat(e.getMessage()).isEqualTo("rules resource com/example/rules/latin-1.drl " + where);
+                });
     }
 
     @Test
