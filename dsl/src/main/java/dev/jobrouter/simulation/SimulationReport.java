@@ -173,7 +173,8 @@ public record SimulationReport(
         refusalsByRule.entrySet().stream()
                 .sorted(Map.Entry.<Refusal, Long>comparingByValue().reversed()
                         .thenComparing(entry -> entry.getKey().toString()))
-                .forEach(entry -> text.append(String.format(Locale.ROOT, "%n  %d x %s", entry.getValue(), entry.getKey())));
+                .forEach(entry -> text.append(
+                        String.format(Locale.ROOT, "%n  %d x %s", entry.getValue(), entry.getKey())));
         appendBreakdown(text, "by queue", byQueue.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .collect(Collectors.toMap(entry -> entry.getKey(), Map.Entry::getValue, (a, b) -> a,

@@ -177,7 +177,7 @@ class SimulationTest {
                 then
                     insert(new ReleaseCapacityAt($now.plusSeconds(SECONDS)));
                 end
-                """.replace("SECONDS", Integer.toString(seconds));   // not %d: the default locale may have its own digits
+                """.replace("SECONDS", Integer.toString(seconds));   // not %d: a locale may have its own digits
     }
 
     @Test

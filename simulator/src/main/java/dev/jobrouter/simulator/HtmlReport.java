@@ -33,8 +33,8 @@ final class HtmlReport {
                 </style></head><body>
                 """.formatted(html(scenario.name())));
         page.append("<h1>").append(html(scenario.name())).append("</h1>\n<p>")
-                .append(html(String.format(Locale.ROOT, "%s of virtual time from %s, seed %d.", scenario.duration(), scenario.start(),
-                        scenario.seed())))
+                .append(html(String.format(Locale.ROOT, "%s of virtual time from %s, seed %d.", scenario.duration(),
+                        scenario.start(), scenario.seed())))
                 .append("</p>\n<h2>Key figures</h2>\n<table><tr><th></th>");
         runs.forEach(run -> page.append("<th>").append(html(run.label())).append("<br><small>")
                 .append(html(run.rulesDescription())).append("</small></th>"));

@@ -45,7 +45,8 @@ class RuleTextEncodingTest {
                 ImmutableMap.of(), ImmutableMap.of(), List.of(), null);
 
         try (TransitionRules rules = RuleBase.of(List.of(new DrlSource("règles.drl", DRL))).newSession(Set.of())) {
-            Verdict verdict = rules.decide(decision(new CreateJob("café", "voice", "q1", 1, ImmutableMap.of(), ImmutableMap.of()), NOW, job, null, null));
+            CreateJob create = new CreateJob("café", "voice", "q1", 1, ImmutableMap.of(), ImmutableMap.of());
+            Verdict verdict = rules.decide(decision(create, NOW, job, null, null));
 
             assertThat(verdict.refusals()).extracting(RuleEffect::rule).containsExactly("Règle : pas de café");
             assertThat(((Refusal) verdict.refusals().get(0).effect()).reason()).isEqualTo("refusé : café");
